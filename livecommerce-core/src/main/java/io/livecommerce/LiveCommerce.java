@@ -1,0 +1,185 @@
+package io.livecommerce;
+
+import io.livecommerce.embed.HashingTextEmbedder;
+import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.internal.Checks;
+import io.livecommerce.script.ScriptGenerator;
+import io.livecommerce.spi.ScriptGeneratorProvider;
+import io.livecommerce.spi.TextEmbedderProvider;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SDK's entry point: wires a text embedder and a script generator, created on first use.
+ *
+ * <pre>{@code
+ * try (LiveCommerce lc = LiveCommerce.builder().build()) {
+ *   float[] v = lc.embedder().embed("补水保湿面霜");
+ *   LiveScript script = lc.scriptGenerator().generate(request);
+ * }
+ * }</pre>
+ *
+ * <p>Defaults: the embedder is the highest-priority {@link TextEmbedderProvider} on the class path (the bundled
+ * bge-small-zh model when {@code livecommerce-embedding} is present), else {@link HashingTextEmbedder}; the script
+ * generator is the highest-priority {@link ScriptGeneratorProvider} (the offline template generator when
+ * {@code livecommerce-llm} is present). Nothing heavy is loaded until first used.
+ *
+ * <p>Thread-safe: any number of threads may call it; each component is created once. {@link #close()} closes the
+ * embedder if this instance created it.
+ */
+public final class LiveCommerce implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LiveCommerce.class);
+
+  private final Supplier<TextEmbedder> embedderFactory;
+  private final boolean ownsEmbedder;
+  private final Supplier<ScriptGenerator> scriptFactory;
+  private final Object lock = new Object();
+  private TextEmbedder embedder;
+  private ScriptGenerator scriptGenerator;
+  private boolean closed;
+
+  private LiveCommerce(Builder b) {
+    this.embedderFactory = b.embedderFactory;
+    this.ownsEmbedder = b.ownsEmbedder;
+    this.scriptFactory = b.scriptFactory;
+  }
+
+  /** A new builder with the defaults described on this class. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The text embedder, created on first call.
+   *
+   * @throws IllegalStateException if this instance is closed
+   */
+  public TextEmbedder embedder() {
+    synchronized (lock) {
+      checkOpen();
+      if (embedder == null) {
+        embedder = Checks.notNull(embedderFactory.get(), "embedder from factory");
+      }
+      return embedder;
+    }
+  }
+
+  /**
+   * The script generator, created on first call.
+   *
+   * @throws IllegalStateException if this instance is closed, or no generator was set and none is on the class path
+   */
+  public ScriptGenerator scriptGenerator() {
+    synchronized (lock) {
+      checkOpen();
+      if (scriptGenerator == null) {
+        scriptGenerator = Checks.notNull(scriptFactory.get(), "script generator from factory");
+      }
+      return scriptGenerator;
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("LiveCommerce is closed");
+    }
+  }
+
+  /** Closes the embedder if this instance created it. Idempotent. */
+  @Override
+  public void close() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (embedder != null && ownsEmbedder) {
+        embedder.close();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    synchronized (lock) {
+      return "LiveCommerce{embedder=" + (embedder == null ? "(not created)" : embedder)
+          + ", scriptGenerator=" + (scriptGenerator == null ? "(not created)" : scriptGenerator)
+          + (closed ? ", closed" : "") + "}";
+    }
+  }
+
+  /** Builds a {@link LiveCommerce}. Not thread-safe. */
+  public static final class Builder {
+    private Supplier<TextEmbedder> embedderFactory = Builder::defaultEmbedder;
+    private boolean ownsEmbedder = true;
+    private Supplier<ScriptGenerator> scriptFactory = Builder::defaultScriptGenerator;
+
+    private Builder() {}
+
+    /**
+     * Uses {@code embedder}; the caller keeps ownership and closes it.
+     *
+     * @throws IllegalArgumentException if {@code embedder} is null
+     */
+    public Builder embedder(TextEmbedder embedder) {
+      Checks.notNull(embedder, "embedder");
+      this.embedderFactory = () -> embedder;
+      this.ownsEmbedder = false;
+      return this;
+    }
+
+    /**
+     * Creates the embedder with {@code factory} on first use; {@link LiveCommerce#close()} closes it.
+     *
+     * @throws IllegalArgumentException if {@code factory} is null
+     */
+    public Builder embedder(Supplier<? extends TextEmbedder> factory) {
+      Checks.notNull(factory, "factory");
+      this.embedderFactory = factory::get;
+      this.ownsEmbedder = true;
+      return this;
+    }
+
+    /**
+     * Uses {@code generator} for scripts.
+     *
+     * @throws IllegalArgumentException if {@code generator} is null
+     */
+    public Builder scriptGenerator(ScriptGenerator generator) {
+      Checks.notNull(generator, "generator");
+      this.scriptFactory = () -> generator;
+      return this;
+    }
+
+    /** Builds the instance; loads nothing yet. */
+    public LiveCommerce build() {
+      return new LiveCommerce(this);
+    }
+
+    private static TextEmbedder defaultEmbedder() {
+      Optional<TextEmbedderProvider> p = ServiceLoader.load(TextEmbedderProvider.class).stream()
+          .map(ServiceLoader.Provider::get)
+          .max(Comparator.comparingInt(TextEmbedderProvider::priority));
+      if (p.isPresent()) {
+        LOG.debug("default embedder: {}", p.get().name());
+        return p.get().create();
+      }
+      LOG.info("no embedding module on the class path; using HashingTextEmbedder (lexical, not semantic)");
+      return HashingTextEmbedder.create();
+    }
+
+    private static ScriptGenerator defaultScriptGenerator() {
+      return ServiceLoader.load(ScriptGeneratorProvider.class).stream()
+          .map(ServiceLoader.Provider::get)
+          .max(Comparator.comparingInt(ScriptGeneratorProvider::priority))
+          .map(ScriptGeneratorProvider::create)
+          .orElseThrow(() -> new IllegalStateException(
+              "no ScriptGenerator: add livecommerce-llm to the class path or call Builder.scriptGenerator(...)"));
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.livecommerce.spi;
+
+import io.livecommerce.embed.TextEmbedder;
+
+/**
+ * Supplies the default {@link TextEmbedder} when a module that has one is on the class path (found with
+ * {@link java.util.ServiceLoader}). {@code livecommerce-embedding} provides its bundled ONNX model this way.
+ *
+ * <p>Implementations must have a public no-argument constructor, be cheap to construct (load nothing until
+ * {@link #create()}), and be thread-safe.
+ */
+public interface TextEmbedderProvider {
+
+  /** Higher wins when several providers are present. The core's hashing fallback is not a provider. */
+  int priority();
+
+  /** A short name for logs, e.g. "bge-small-zh-v1.5-q". */
+  String name();
+
+  /** Creates a new embedder; the caller closes it. */
+  TextEmbedder create();
+}

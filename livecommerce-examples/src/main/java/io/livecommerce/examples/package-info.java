@@ -1,0 +1,2 @@
+/** Runnable demo and command-line interface. */
+package io.livecommerce.examples;

@@ -1,0 +1,2 @@
+/** OpenAI-compatible chat client and LLM-backed script generation. */
+package io.livecommerce.llm;
