@@ -1,0 +1,29 @@
+package io.livecommerce.embedding;
+
+import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.spi.TextEmbedderProvider;
+
+/**
+ * Makes {@link OnnxTextEmbedder#bgeSmallZh()} the default embedder of {@link io.livecommerce.LiveCommerce} when this
+ * module is on the class path. Loads nothing until {@link #create()}. Thread-safe (stateless).
+ */
+public final class OnnxEmbedderProvider implements TextEmbedderProvider {
+
+  /** Used by {@link java.util.ServiceLoader}. */
+  public OnnxEmbedderProvider() {}
+
+  @Override
+  public int priority() {
+    return 100;
+  }
+
+  @Override
+  public String name() {
+    return "bge-small-zh-v1.5-q (ONNX Runtime)";
+  }
+
+  @Override
+  public TextEmbedder create() {
+    return OnnxTextEmbedder.bgeSmallZh();
+  }
+}

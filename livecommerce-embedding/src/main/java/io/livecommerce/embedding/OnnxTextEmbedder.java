@@ -1,0 +1,633 @@
+package io.livecommerce.embedding;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import io.livecommerce.ProgressListener;
+import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.embedding.internal.DjlOffline;
+import io.livecommerce.embedding.internal.EmbeddingCache;
+import io.livecommerce.internal.Checks;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Text embeddings computed in-process by ONNX Runtime, with HuggingFace tokenizers (through DJL), from models that
+ * ship in Maven Central jars. Nothing is downloaded: DJL is switched to offline mode with tracking opted out before
+ * it loads (see {@link DjlOffline}).
+ *
+ * <pre>{@code
+ * try (OnnxTextEmbedder embedder = OnnxTextEmbedder.bgeSmallZh()) {
+ *   float[] v = embedder.embed("补水保湿面霜");                 // 512 floats, unit length
+ *   List<float[]> all = embedder.embedAll(titles, (done, total) -> log(done, total));
+ * }
+ * }</pre>
+ *
+ * <p><b>Batch invariance.</b> Every sequence runs alone through the model, with no padding, so a text's vector is
+ * the same whatever else is embedded with it — also for the int8 models, which quantize activations over the whole
+ * input tensor and so change a sentence's vector when it is padded into a batch. Throughput comes from running
+ * sequences concurrently on one shared session (one intra-op thread each), one per core.
+ *
+ * <p><b>Threads.</b> Thread-safe: any number of threads may share one instance; the ONNX session and tokenizer are
+ * shared and safe for concurrent use. {@link #embedAll} uses the calling thread plus up to {@code threads - 1}
+ * daemon worker threads, so an unclosed embedder never keeps the JVM alive. {@link #close()} waits for calls in
+ * progress, then frees native memory; later calls throw {@link IllegalStateException}.
+ *
+ * <p><b>Errors.</b> A null or blank text throws {@link IllegalArgumentException} naming it (and its index in a
+ * batch). Texts longer than the token limit are truncated by default and counted ({@link #truncatedTexts()}), or
+ * chunked and averaged with {@link LongTextPolicy#CHUNK_AND_AVERAGE}.
+ */
+public final class OnnxTextEmbedder implements TextEmbedder {
+
+  static {
+    DjlOffline.apply();
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(OnnxTextEmbedder.class);
+  private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+
+  private final String name;
+  private final OrtEnvironment env;
+  private final OrtSession session;
+  private final HuggingFaceTokenizer tokenizer;
+  private final boolean wantsTokenTypeIds;
+  private final String outputName;
+  private final int dimension;
+  private final Pooling pooling;
+  private final boolean normalize;
+  private final boolean lowerCase;
+  private final int maxTokens;
+  private final LongTextPolicy longTextPolicy;
+  private final int threads;
+  private final EmbeddingCache cache;
+  private final ExecutorService workers;
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private final AtomicLong truncated = new AtomicLong();
+  private volatile boolean closed;
+
+  private OnnxTextEmbedder(Builder b) {
+    this.name = b.name();
+    this.pooling = b.pooling;
+    this.normalize = b.normalize;
+    this.lowerCase = b.lowerCase;
+    this.maxTokens = b.maxTokens;
+    this.longTextPolicy = b.longTextPolicy;
+    this.threads = b.threads;
+    this.cache = b.cacheSize > 0 ? new EmbeddingCache(b.cacheSize) : null;
+    OrtSession s = null;
+    HuggingFaceTokenizer t = null;
+    try {
+      this.env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "livecommerce");
+      try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+        options.setIntraOpNumThreads(b.intraOpThreads);
+        options.setInterOpNumThreads(1);
+        options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        s = b.modelPath != null
+            ? env.createSession(b.modelPath.toString(), options)
+            : env.createSession(readResource(b.modelResource, "model"), options);
+      }
+      // Truncation is ours (to count and optionally chunk); maxLength only silences DJL's "not specified" warning.
+      Map<String, String> tokenizerOptions = Map.of(
+          "padding", "false", "truncation", "false", "maxLength", String.valueOf(b.maxTokens));
+      if (b.tokenizerPath != null) {
+        t = HuggingFaceTokenizer.newInstance(b.tokenizerPath, tokenizerOptions);
+      } else {
+        try (InputStream in = open(b.tokenizerResource, "tokenizer")) {
+          t = HuggingFaceTokenizer.newInstance(in, tokenizerOptions);
+        }
+      }
+      this.session = s;
+      this.tokenizer = t;
+      this.wantsTokenTypeIds = s.getInputNames().contains("token_type_ids");
+      for (String required : List.of("input_ids", "attention_mask")) {
+        if (!s.getInputNames().contains(required)) {
+          throw new EmbeddingException(
+              "model " + name + " has inputs " + s.getInputNames() + " but needs " + required);
+        }
+      }
+      Map<String, NodeInfo> outputs = s.getOutputInfo();
+      this.outputName = outputs.containsKey("last_hidden_state")
+          ? "last_hidden_state" : outputs.keySet().iterator().next();
+      long[] shape = ((TensorInfo) outputs.get(outputName).getInfo()).getShape();
+      if (shape.length != 3 || shape[2] <= 0) {
+        throw new EmbeddingException("model " + name + " output " + outputName + " has shape "
+            + Arrays.toString(shape) + "; expected [batch, tokens, hidden]");
+      }
+      this.dimension = (int) shape[2];
+    } catch (OrtException | IOException e) {
+      closeQuietly(s, t);
+      throw new EmbeddingException("could not load embedding model " + name + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(s, t);
+      throw e;
+    }
+    this.workers = threads > 1
+        ? Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread th = new Thread(r, "livecommerce-embed-" + THREAD_IDS.incrementAndGet());
+            th.setDaemon(true);
+            return th;
+          })
+        : null;
+    LOG.debug("loaded {}: dimension {}, pooling {}, threads {}", name, dimension, pooling, threads);
+  }
+
+  /**
+   * The SDK's default embedder: int8 bge-small-zh-v1.5 (512 dimensions, Chinese and lower-cased English), with
+   * every core.
+   *
+   * @throws EmbeddingException if the model cannot be loaded
+   */
+  public static OnnxTextEmbedder bgeSmallZh() {
+    return newBuilder().preset(ModelPreset.BGE_SMALL_ZH_Q).build();
+  }
+
+  /**
+   * int8 all-MiniLM-L6-v2 (384 dimensions, English only), with every core.
+   *
+   * @throws EmbeddingException if the model cannot be loaded
+   */
+  public static OnnxTextEmbedder allMiniLmL6() {
+    return newBuilder().preset(ModelPreset.ALL_MINILM_L6_Q).build();
+  }
+
+  /** A new builder; set a preset or a model and tokenizer. */
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  @Override
+  public int dimension() {
+    return dimension;
+  }
+
+  @Override
+  public float[] embed(String text) {
+    Checks.notBlank(text, "text");
+    lifecycle.readLock().lock();
+    try {
+      checkOpen();
+      return embedOne(text);
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<float[]> embedAll(List<String> texts) {
+    return embedAll(texts, ProgressListener.NONE);
+  }
+
+  /**
+   * Embeds many texts on the calling thread and the worker threads, reporting progress as texts finish.
+   *
+   * @param texts the texts, none null or blank; may be empty
+   * @param listener told of progress; called from one thread at a time, {@code done} increasing
+   * @return one new vector per text, in order, each equal to {@code embed(text)}
+   * @throws IllegalArgumentException if the list, the listener or an element is null, or an element is blank
+   * @throws IllegalStateException if the embedder is closed
+   * @throws EmbeddingException if inference fails
+   */
+  public List<float[]> embedAll(List<String> texts, ProgressListener listener) {
+    Checks.notNull(texts, "texts");
+    Checks.notNull(listener, "listener");
+    for (int i = 0; i < texts.size(); i++) {
+      String t = texts.get(i);
+      if (t == null || t.isBlank()) {
+        throw new IllegalArgumentException(
+            "texts[" + i + "] must not be null or blank but was " + Checks.quote(t));
+      }
+    }
+    int n = texts.size();
+    float[][] out = new float[n][];
+    long truncatedBefore = truncated.get();
+    lifecycle.readLock().lock();
+    try {
+      checkOpen();
+      AtomicInteger next = new AtomicInteger();
+      AtomicInteger finished = new AtomicInteger();
+      AtomicBoolean failed = new AtomicBoolean();
+      Object progressLock = new Object();
+      Runnable worker = () -> {
+        int i;
+        while (!failed.get() && (i = next.getAndIncrement()) < n) {
+          try {
+            out[i] = embedOne(texts.get(i));
+          } catch (RuntimeException e) {
+            failed.set(true);
+            throw e;
+          }
+          synchronized (progressLock) {
+            listener.onProgress(finished.incrementAndGet(), n);
+          }
+        }
+      };
+      List<Future<?>> futures = new ArrayList<>();
+      int helpers = workers == null ? 0 : Math.min(threads - 1, n - 1);
+      for (int h = 0; h < helpers; h++) {
+        futures.add(workers.submit(worker));
+      }
+      RuntimeException first = null;
+      try {
+        worker.run();
+      } catch (RuntimeException e) {
+        first = e;
+      }
+      boolean interrupted = false;
+      for (Future<?> f : futures) {
+        while (true) {
+          try {
+            f.get();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true; // keep waiting: workers use native memory that close() would free
+          } catch (ExecutionException e) {
+            if (first == null) {
+              first = e.getCause() instanceof RuntimeException re
+                  ? re : new EmbeddingException("embedding failed", e.getCause());
+            }
+            break;
+          }
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      if (first != null) {
+        throw first;
+      }
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+    long cut = truncated.get() - truncatedBefore;
+    if (cut > 0) {
+      LOG.info("{} of {} texts were longer than {} tokens and were truncated", cut, n, maxTokens);
+    }
+    return Arrays.asList(out);
+  }
+
+  private float[] embedOne(String text) {
+    String prepared = lowerCase ? text.toLowerCase(Locale.ROOT) : text;
+    if (cache != null) {
+      float[] hit = cache.get(prepared);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    Encoding enc = tokenizer.encode(prepared, true, false);
+    long[] ids = enc.getIds();
+    float[] v;
+    if (ids.length <= maxTokens) {
+      v = run(ids, enc.getTypeIds());
+    } else if (longTextPolicy == LongTextPolicy.TRUNCATE) {
+      truncated.incrementAndGet();
+      LOG.debug("text of {} tokens truncated to {}", ids.length, maxTokens);
+      long[] cut = Arrays.copyOf(ids, maxTokens);
+      cut[maxTokens - 1] = ids[ids.length - 1]; // keep the closing [SEP]
+      v = run(cut, new long[maxTokens]);
+    } else {
+      v = chunkAndAverage(ids);
+    }
+    if (normalize) {
+      normalizeInPlace(v);
+    }
+    if (cache != null) {
+      cache.put(prepared, v);
+    }
+    return v;
+  }
+
+  /** Windows of {@code maxTokens - 2} inner tokens, each framed by the text's first and last special tokens. */
+  private float[] chunkAndAverage(long[] ids) {
+    int inner = ids.length - 2;
+    int window = maxTokens - 2;
+    float[] sum = new float[dimension];
+    for (int from = 0; from < inner; from += window) {
+      int len = Math.min(window, inner - from);
+      long[] chunk = new long[len + 2];
+      chunk[0] = ids[0];
+      System.arraycopy(ids, 1 + from, chunk, 1, len);
+      chunk[len + 1] = ids[ids.length - 1];
+      float[] part = run(chunk, new long[chunk.length]);
+      for (int j = 0; j < dimension; j++) {
+        sum[j] += part[j] * len;
+      }
+    }
+    for (int j = 0; j < dimension; j++) {
+      sum[j] /= inner;
+    }
+    return sum;
+  }
+
+  /** One sequence through the model, pooled on plain arrays. */
+  private float[] run(long[] ids, long[] typeIds) {
+    int len = ids.length;
+    long[] shape = {1, len};
+    long[] mask = new long[len];
+    Arrays.fill(mask, 1L);
+    Map<String, OnnxTensor> inputs = new HashMap<>(4);
+    try {
+      inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
+      inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
+      if (wantsTokenTypeIds) {
+        inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(typeIds), shape));
+      }
+      try (OrtSession.Result result = session.run(inputs, java.util.Set.of(outputName))) {
+        FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
+        float[] v = new float[dimension];
+        if (pooling == Pooling.CLS) {
+          hidden.get(0, v, 0, dimension);
+        } else {
+          float[] row = new float[dimension];
+          for (int t = 0; t < len; t++) {
+            hidden.get(t * dimension, row, 0, dimension);
+            for (int j = 0; j < dimension; j++) {
+              v[j] += row[j];
+            }
+          }
+          float inv = 1f / len;
+          for (int j = 0; j < dimension; j++) {
+            v[j] *= inv;
+          }
+        }
+        return v;
+      }
+    } catch (OrtException e) {
+      throw new EmbeddingException("inference failed in " + name + ": " + e.getMessage(), e);
+    } finally {
+      for (OnnxTensor t : inputs.values()) {
+        t.close();
+      }
+    }
+  }
+
+  private static void normalizeInPlace(float[] v) {
+    double n2 = 0;
+    for (float x : v) {
+      n2 += (double) x * x;
+    }
+    if (n2 > 0) {
+      float inv = (float) (1 / Math.sqrt(n2));
+      for (int j = 0; j < v.length; j++) {
+        v[j] *= inv;
+      }
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("OnnxTextEmbedder " + name + " is closed");
+    }
+  }
+
+  /** How many texts were longer than the token limit and truncated, since creation. */
+  public long truncatedTexts() {
+    return truncated.get();
+  }
+
+  /** The number of concurrent sequences {@link #embedAll} runs. */
+  public int threads() {
+    return threads;
+  }
+
+  /**
+   * Frees the model and tokenizer after calls in progress finish. Idempotent; later calls throw
+   * {@link IllegalStateException}.
+   */
+  @Override
+  public void close() {
+    lifecycle.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (workers != null) {
+        workers.shutdownNow();
+      }
+      closeQuietly(session, tokenizer);
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
+  }
+
+  private static void closeQuietly(OrtSession s, HuggingFaceTokenizer t) {
+    if (s != null) {
+      try {
+        s.close();
+      } catch (OrtException e) {
+        LOG.debug("closing ONNX session failed", e);
+      }
+    }
+    if (t != null) {
+      t.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "OnnxTextEmbedder{" + name + ", dimension=" + dimension + ", pooling=" + pooling
+        + ", threads=" + threads + (closed ? ", closed" : "") + "}";
+  }
+
+  private static byte[] readResource(String resource, String what) throws IOException {
+    try (InputStream in = open(resource, what)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static InputStream open(String resource, String what) {
+    InputStream in = OnnxTextEmbedder.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      String hint = Arrays.stream(ModelPreset.values())
+          .filter(p -> p.modelResource().equals(resource) || p.tokenizerResource().equals(resource))
+          .map(p -> "; add " + p.artifact() + " to the class path")
+          .findFirst()
+          .orElse("");
+      throw new IllegalArgumentException(what + " resource " + Checks.quote(resource) + " not found on the class path"
+          + hint);
+    }
+    return in;
+  }
+
+  /** Builds an {@link OnnxTextEmbedder}. Not thread-safe. */
+  public static final class Builder {
+    private ModelPreset preset;
+    private String modelResource;
+    private String tokenizerResource;
+    private Path modelPath;
+    private Path tokenizerPath;
+    private Pooling pooling = Pooling.CLS;
+    private boolean normalize = true;
+    private boolean lowerCase;
+    private int maxTokens = 512;
+    private LongTextPolicy longTextPolicy = LongTextPolicy.TRUNCATE;
+    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private int intraOpThreads = 1;
+    private int cacheSize;
+
+    private Builder() {}
+
+    /**
+     * Uses a bundled model with its pooling and lower-casing. Call it first: later setters override its choices.
+     */
+    public Builder preset(ModelPreset preset) {
+      this.preset = Checks.notNull(preset, "preset");
+      this.modelResource = preset.modelResource();
+      this.tokenizerResource = preset.tokenizerResource();
+      this.modelPath = null;
+      this.tokenizerPath = null;
+      this.pooling = preset.pooling();
+      this.lowerCase = preset.lowerCase();
+      return this;
+    }
+
+    /** An ONNX model file; it must take {@code input_ids} and {@code attention_mask}. */
+    public Builder modelPath(Path path) {
+      Checks.notNull(path, "modelPath");
+      if (!Files.isRegularFile(path)) {
+        throw new IllegalArgumentException("modelPath " + path + " is not a readable file");
+      }
+      this.modelPath = path;
+      this.modelResource = null;
+      this.preset = null;
+      return this;
+    }
+
+    /** A HuggingFace {@code tokenizer.json} file. */
+    public Builder tokenizerPath(Path path) {
+      Checks.notNull(path, "tokenizerPath");
+      if (!Files.isRegularFile(path)) {
+        throw new IllegalArgumentException("tokenizerPath " + path + " is not a readable file");
+      }
+      this.tokenizerPath = path;
+      this.tokenizerResource = null;
+      return this;
+    }
+
+    /** An ONNX model on the class path. */
+    public Builder modelResource(String resource) {
+      this.modelResource = Checks.notBlank(resource, "modelResource");
+      this.modelPath = null;
+      this.preset = null;
+      return this;
+    }
+
+    /** A {@code tokenizer.json} on the class path. */
+    public Builder tokenizerResource(String resource) {
+      this.tokenizerResource = Checks.notBlank(resource, "tokenizerResource");
+      this.tokenizerPath = null;
+      return this;
+    }
+
+    /** How token vectors are pooled; default CLS, or the preset's. */
+    public Builder pooling(Pooling pooling) {
+      this.pooling = Checks.notNull(pooling, "pooling");
+      return this;
+    }
+
+    /** Whether vectors are scaled to unit length; default true. The TextEmbedder contract expects true. */
+    public Builder normalize(boolean normalize) {
+      this.normalize = normalize;
+      return this;
+    }
+
+    /** Whether text is lower-cased before tokenizing; default false, or the preset's. */
+    public Builder lowerCase(boolean lowerCase) {
+      this.lowerCase = lowerCase;
+      return this;
+    }
+
+    /** The token limit including special tokens, in [8, 8192]; default 512 (the BERT models' limit). */
+    public Builder maxTokens(int maxTokens) {
+      if (maxTokens < 8 || maxTokens > 8192) {
+        throw new IllegalArgumentException("maxTokens must be in [8, 8192] but was " + maxTokens);
+      }
+      this.maxTokens = maxTokens;
+      return this;
+    }
+
+    /** What to do with texts over the limit; default {@link LongTextPolicy#TRUNCATE}. */
+    public Builder longTextPolicy(LongTextPolicy policy) {
+      this.longTextPolicy = Checks.notNull(policy, "longTextPolicy");
+      return this;
+    }
+
+    /** How many sequences {@code embedAll} runs at once, in [1, 256]; default the number of cores. */
+    public Builder threads(int threads) {
+      if (threads < 1 || threads > 256) {
+        throw new IllegalArgumentException("threads must be in [1, 256] but was " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * ONNX Runtime threads inside one sequence, in [1, 64]; default 1, since sequences already run one per core.
+     * Raise it to lower single-text latency when few texts arrive at once.
+     */
+    public Builder intraOpThreads(int intraOpThreads) {
+      if (intraOpThreads < 1 || intraOpThreads > 64) {
+        throw new IllegalArgumentException("intraOpThreads must be in [1, 64] but was " + intraOpThreads);
+      }
+      this.intraOpThreads = intraOpThreads;
+      return this;
+    }
+
+    /** Keep up to this many vectors by text (least recently used go first); 0, the default, disables it. */
+    public Builder cacheSize(int cacheSize) {
+      this.cacheSize = Checks.nonNegative(cacheSize, "cacheSize");
+      return this;
+    }
+
+    /**
+     * Loads the model and tokenizer.
+     *
+     * @throws IllegalStateException if neither a preset nor a model and tokenizer were given
+     * @throws IllegalArgumentException if a resource is missing (the message names the jar to add)
+     * @throws EmbeddingException if ONNX Runtime or the tokenizer cannot load them
+     */
+    public OnnxTextEmbedder build() {
+      if (modelResource == null && modelPath == null) {
+        throw new IllegalStateException("no model: call preset(...), modelPath(...) or modelResource(...)");
+      }
+      if (tokenizerResource == null && tokenizerPath == null) {
+        throw new IllegalStateException("no tokenizer: call preset(...), tokenizerPath(...) or tokenizerResource(...)");
+      }
+      return new OnnxTextEmbedder(this);
+    }
+
+    private String name() {
+      if (preset != null) {
+        return preset.name().toLowerCase(Locale.ROOT);
+      }
+      return modelPath != null ? modelPath.getFileName().toString() : modelResource;
+    }
+  }
+}
