@@ -1,2 +1,7 @@
-/** Live room recommendation: the {@link io.livecommerce.recommend.RoomRecommender} interface and its queries. */
+/**
+ * Live room recommendation. {@link io.livecommerce.recommend.HybridRoomRecommender} blends implicit ALS on
+ * viewer × anchor, content similarity of room text, anchor popularity and audience momentum;
+ * {@link io.livecommerce.recommend.ImplicitRecommender} offers the same machinery for any (user, item, weight, time)
+ * log, and {@link io.livecommerce.recommend.RecommenderEvaluation} compares it with its baselines.
+ */
 package io.livecommerce.recommend;

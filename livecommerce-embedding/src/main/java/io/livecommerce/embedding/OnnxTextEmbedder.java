@@ -12,8 +12,8 @@ import ai.onnxruntime.TensorInfo;
 import io.livecommerce.ProgressListener;
 import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.embedding.internal.DjlOffline;
-import io.livecommerce.embedding.internal.EmbeddingCache;
 import io.livecommerce.internal.Checks;
+import io.livecommerce.internal.VectorCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
@@ -85,7 +85,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
   private final int maxTokens;
   private final LongTextPolicy longTextPolicy;
   private final int threads;
-  private final EmbeddingCache cache;
+  private final VectorCache cache;
   private final ExecutorService workers;
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private final AtomicLong truncated = new AtomicLong();
@@ -99,7 +99,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     this.maxTokens = b.maxTokens;
     this.longTextPolicy = b.longTextPolicy;
     this.threads = b.threads;
-    this.cache = b.cacheSize > 0 ? new EmbeddingCache(b.cacheSize) : null;
+    this.cache = b.cacheSize > 0 ? new VectorCache(b.cacheSize) : null;
     OrtSession s = null;
     HuggingFaceTokenizer t = null;
     try {

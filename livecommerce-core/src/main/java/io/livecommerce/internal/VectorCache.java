@@ -1,16 +1,17 @@
-package io.livecommerce.embedding.internal;
+package io.livecommerce.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A bounded least-recently-used map from text to vector, for catalogues that embed the same texts again.
+ * A bounded least-recently-used map from a key (a text, a room id) to a vector, for work that embeds the same
+ * texts again.
  * Stores and returns copies, so callers may mutate what they get.
  *
  * <p>Thread-safe: every operation holds the instance's lock (the lock is held for a map operation, never for an
  * inference).
  */
-public final class EmbeddingCache {
+public final class VectorCache {
 
   private final int capacity;
   private final LinkedHashMap<String, float[]> map;
@@ -18,7 +19,7 @@ public final class EmbeddingCache {
   private long misses;
 
   /** A cache that keeps at most {@code capacity} vectors. */
-  public EmbeddingCache(int capacity) {
+  public VectorCache(int capacity) {
     if (capacity <= 0) {
       throw new IllegalArgumentException("capacity must be > 0 but was " + capacity);
     }
@@ -26,7 +27,7 @@ public final class EmbeddingCache {
     this.map = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-        return size() > EmbeddingCache.this.capacity;
+        return size() > VectorCache.this.capacity;
       }
     };
   }

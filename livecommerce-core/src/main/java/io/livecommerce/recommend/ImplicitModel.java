@@ -1,0 +1,370 @@
+package io.livecommerce.recommend;
+
+import io.livecommerce.ProgressListener;
+import io.livecommerce.Reason;
+import io.livecommerce.Scored;
+import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.internal.Checks;
+import io.livecommerce.math.Hit;
+import io.livecommerce.math.TopK;
+import io.livecommerce.math.Vectors;
+import io.livecommerce.persist.ModelCodec;
+import io.livecommerce.persist.ModelFiles;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A trained hybrid of collaborative filtering, content similarity and popularity over a catalogue of items.
+ *
+ * <p>Scores are {@code cf·x_u·y_i + content·cos(profile_u, v_i) + popularity·pop_i} with the model's
+ * {@link BlendWeights}; {@link #withWeights} gives the same model with another mix, e.g. a CF-only baseline.
+ * Users the model has not seen get content (from stated interests) and popularity.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ImplicitModel {
+
+  /** The codec {@link ModelFiles} uses for this model. The embedder is not saved; pass it to {@link #load}. */
+  public static final ModelCodec<ImplicitModel> CODEC = new Codec();
+
+  private final AlsModel cf;
+  private final List<String> catalogue;
+  private final Map<String, Integer> catalogueIndex;
+  private final float[][] itemVectors;
+  private final float[][] profiles;
+  private final float[] popularity;
+  private final int[][] seen;
+  private final float[][] seenWeights;
+  private final BlendWeights weights;
+  private final TextEmbedder embedder;
+
+  ImplicitModel(AlsModel cf, List<String> catalogue, float[][] itemVectors, float[][] profiles, float[] popularity,
+      int[][] seen, float[][] seenWeights, BlendWeights weights, TextEmbedder embedder) {
+    this.cf = cf;
+    this.catalogue = List.copyOf(catalogue);
+    Map<String, Integer> idx = new HashMap<>();
+    for (int i = 0; i < this.catalogue.size(); i++) {
+      idx.put(this.catalogue.get(i), i);
+    }
+    this.catalogueIndex = Map.copyOf(idx);
+    this.itemVectors = itemVectors;
+    this.profiles = profiles;
+    this.popularity = popularity;
+    this.seen = seen;
+    this.seenWeights = seenWeights;
+    this.weights = weights;
+    this.embedder = embedder;
+  }
+
+  /** The same model with another mix of signals (shares all trained state). */
+  public ImplicitModel withWeights(BlendWeights weights) {
+    Checks.notNull(weights, "weights");
+    return new ImplicitModel(cf, catalogue, itemVectors, profiles, popularity, seen, seenWeights, weights, embedder);
+  }
+
+  /** The mix of signals. */
+  public BlendWeights weights() {
+    return weights;
+  }
+
+  /** The factor model. */
+  public AlsModel cf() {
+    return cf;
+  }
+
+  /** Every item that can be recommended. */
+  public List<String> catalogue() {
+    return catalogue;
+  }
+
+  /** Whether the model has seen {@code user}. */
+  public boolean knows(String user) {
+    return cf.userIndex(user).isPresent();
+  }
+
+  /** Items {@code user} interacted with in training; empty for unknown users. */
+  public Set<String> seen(String user) {
+    return cf.userIndex(user).map(u -> {
+      Set<String> s = new java.util.HashSet<>();
+      for (int i : seen[u]) {
+        s.add(catalogue.get(i));
+      }
+      return Set.copyOf(s);
+    }).orElse(Set.of());
+  }
+
+  /**
+   * Top {@code k} items for a user, best first, explained.
+   *
+   * @param user the user, not blank; unknown users get popularity only (see {@link #recommendForInterests})
+   * @param k how many, {@code > 0}
+   * @param excludeSeen whether to leave out items the user interacted with in training
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public List<Scored<String>> recommend(String user, int k, boolean excludeSeen) {
+    Checks.notBlank(user, "user");
+    Checks.positive(k, "k");
+    Integer u = cf.userIndex(user).orElse(null);
+    float[] profile = u == null ? null : profiles[u];
+    return rank(u, profile, k, excludeSeen);
+  }
+
+  /**
+   * Top {@code k} items for a new user from stated interests (content) and popularity.
+   *
+   * @param interests free text such as "口红 美妆 学生党"; blank means popularity only
+   * @throws IllegalArgumentException if {@code k <= 0} or interests is null
+   */
+  public List<Scored<String>> recommendForInterests(String interests, int k) {
+    Checks.notNull(interests, "interests");
+    Checks.positive(k, "k");
+    float[] profile = interests.isBlank() || embedder == null ? null : Vectors.normalize(embedder.embed(interests));
+    return rank(null, profile, k, false);
+  }
+
+  /**
+   * Recommends for many users on {@code threads} threads.
+   *
+   * @return per user, in the order given, the result of {@link #recommend}
+   */
+  public Map<String, List<Scored<String>>> recommendAll(
+      Collection<String> users, int k, boolean excludeSeen, int threads, ProgressListener listener) {
+    Checks.notNull(users, "users");
+    Checks.positive(k, "k");
+    Checks.positive(threads, "threads");
+    Checks.notNull(listener, "listener");
+    List<String> list = Checks.copyNoBlanks(users, "users");
+    Map<String, List<Scored<String>>> out = new ConcurrentHashMap<>();
+    AtomicLong done = new AtomicLong();
+    Object lock = new Object();
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      pool.submit(() -> list.parallelStream().forEach(user -> {
+        out.put(user, recommend(user, k, excludeSeen));
+        synchronized (lock) {
+          listener.onProgress(done.incrementAndGet(), list.size());
+        }
+      })).join();
+    } finally {
+      pool.shutdown();
+    }
+    Map<String, List<Scored<String>>> ordered = new LinkedHashMap<>();
+    for (String user : list) {
+      ordered.put(user, out.get(user));
+    }
+    return ordered;
+  }
+
+  private List<Scored<String>> rank(Integer u, float[] profile, int k, boolean excludeSeen) {
+    int n = catalogue.size();
+    float[] cfScore = new float[n];
+    if (u != null && weights.cf() > 0) {
+      float[] part = new float[cf.itemIds().size()];
+      cf.scoreAll(u, part);
+      System.arraycopy(part, 0, cfScore, 0, part.length);
+    }
+    float[] contentScore = new float[n];
+    if (profile != null && weights.content() > 0) {
+      for (int i = 0; i < n; i++) {
+        if (itemVectors[i] != null) {
+          contentScore[i] = Vectors.dot(profile, itemVectors[i]);
+        }
+      }
+    }
+    float[] total = new float[n];
+    for (int i = 0; i < n; i++) {
+      total[i] = (float) (weights.cf() * cfScore[i] + weights.content() * contentScore[i]
+          + weights.popularity() * popularity[i]);
+    }
+    if (excludeSeen && u != null) {
+      for (int i : seen[u]) {
+        total[i] = Float.NEGATIVE_INFINITY;
+      }
+    }
+    List<Scored<String>> out = new ArrayList<>(k);
+    for (Hit h : TopK.of(total, k)) {
+      if (h.score() == Float.NEGATIVE_INFINITY) {
+        break;
+      }
+      int i = h.index();
+      List<Reason> reasons = new ArrayList<>(3);
+      double c = weights.cf() * cfScore[i];
+      if (c > 0) {
+        reasons.add(new Reason("cf", c, "users with similar taste liked " + catalogue.get(i)));
+      }
+      double t = weights.content() * contentScore[i];
+      if (t > 0) {
+        String near = u == null ? null : nearestLiked(u, i);
+        reasons.add(new Reason("content", t, near == null
+            ? "matches your interests" : "similar to " + near + ", which you liked"));
+      }
+      double p = weights.popularity() * popularity[i];
+      if (p > 0) {
+        reasons.add(new Reason("popularity", p, "popular with everyone"));
+      }
+      reasons.sort(Comparator.comparingDouble(Reason::contribution).reversed());
+      out.add(new Scored<>(catalogue.get(i), h.score(), reasons));
+    }
+    return List.copyOf(out);
+  }
+
+  private String nearestLiked(int u, int item) {
+    float[] v = itemVectors[item];
+    if (v == null) {
+      return null;
+    }
+    String best = null;
+    float bestSim = Float.NEGATIVE_INFINITY;
+    for (int e = 0; e < seen[u].length; e++) {
+      float[] w = itemVectors[seen[u][e]];
+      if (seenWeights[u][e] <= 0 || w == null || seen[u][e] == item) {
+        continue;
+      }
+      float s = Vectors.dot(v, w);
+      if (s > bestSim) {
+        bestSim = s;
+        best = catalogue.get(seen[u][e]);
+      }
+    }
+    return best;
+  }
+
+  /**
+   * A seeded random ranking of the catalogue: the floor any recommender must beat.
+   *
+   * @param seed the seed; the same seed and user give the same ranking
+   */
+  public List<String> randomRanking(String user, int k, boolean excludeSeen, long seed) {
+    Checks.positive(k, "k");
+    Set<String> skip = excludeSeen ? seen(user) : Set.of();
+    List<String> pool = new ArrayList<>();
+    for (String item : catalogue) {
+      if (!skip.contains(item)) {
+        pool.add(item);
+      }
+    }
+    java.util.Collections.shuffle(pool, new Random(seed ^ user.hashCode()));
+    return List.copyOf(pool.subList(0, Math.min(k, pool.size())));
+  }
+
+  /** Saves the model atomically (see {@link ModelFiles}). */
+  public void save(Path path) throws IOException {
+    ModelFiles.save(path, CODEC, this);
+  }
+
+  /**
+   * Loads a saved model. Pass the embedder it was trained with (needed only for {@link #recommendForInterests}).
+   *
+   * @throws io.livecommerce.persist.ModelFormatException if the file is not a valid saved model
+   */
+  public static ImplicitModel load(Path path, TextEmbedder embedder) throws IOException {
+    ImplicitModel m = ModelFiles.load(path, CODEC);
+    return new ImplicitModel(m.cf, m.catalogue, m.itemVectors, m.profiles, m.popularity, m.seen, m.seenWeights,
+        m.weights, embedder);
+  }
+
+  @Override
+  public String toString() {
+    return "ImplicitModel{users=" + cf.userIds().size() + ", catalogue=" + catalogue.size() + ", weights="
+        + weights + "}";
+  }
+
+  private static void writeVectors(DataOutput out, float[][] vs) throws IOException {
+    out.writeInt(vs.length);
+    for (float[] v : vs) {
+      out.writeBoolean(v != null);
+      if (v != null) {
+        ModelFiles.writeFloats(out, v);
+      }
+    }
+  }
+
+  private static float[][] readVectors(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > 100_000_000) {
+      throw new IOException("vector count " + n + " out of range");
+    }
+    float[][] vs = new float[n][];
+    for (int i = 0; i < n; i++) {
+      if (in.readBoolean()) {
+        vs[i] = ModelFiles.readFloats(in, 1 << 16);
+      }
+    }
+    return vs;
+  }
+
+  private static final class Codec implements ModelCodec<ImplicitModel> {
+    @Override
+    public String type() {
+      return "implicit-hybrid";
+    }
+
+    @Override
+    public int version() {
+      return 1;
+    }
+
+    @Override
+    public void write(ImplicitModel m, DataOutput out) throws IOException {
+      AlsModel.CODEC.write(m.cf, out);
+      ModelFiles.writeStrings(out, m.catalogue);
+      writeVectors(out, m.itemVectors);
+      writeVectors(out, m.profiles);
+      ModelFiles.writeFloats(out, m.popularity);
+      out.writeInt(m.seen.length);
+      for (int u = 0; u < m.seen.length; u++) {
+        out.writeInt(m.seen[u].length);
+        for (int i : m.seen[u]) {
+          out.writeInt(i);
+        }
+        ModelFiles.writeFloats(out, m.seenWeights[u]);
+      }
+      out.writeDouble(m.weights.cf());
+      out.writeDouble(m.weights.content());
+      out.writeDouble(m.weights.popularity());
+      out.writeDouble(m.weights.momentum());
+    }
+
+    @Override
+    public ImplicitModel read(DataInput in, int version) throws IOException {
+      AlsModel cf = AlsModel.CODEC.read(in, 1);
+      List<String> catalogue = ModelFiles.readStrings(in, 100_000_000);
+      float[][] itemVectors = readVectors(in);
+      float[][] profiles = readVectors(in);
+      float[] pop = ModelFiles.readFloats(in, catalogue.size());
+      int users = in.readInt();
+      if (users != cf.userIds().size() || itemVectors.length != catalogue.size()) {
+        throw new IOException("inconsistent sizes");
+      }
+      int[][] seen = new int[users][];
+      float[][] seenWeights = new float[users][];
+      for (int u = 0; u < users; u++) {
+        int n = in.readInt();
+        if (n < 0 || n > catalogue.size()) {
+          throw new IOException("seen count " + n + " out of range");
+        }
+        seen[u] = new int[n];
+        for (int j = 0; j < n; j++) {
+          seen[u][j] = java.util.Objects.checkIndex(in.readInt(), catalogue.size());
+        }
+        seenWeights[u] = ModelFiles.readFloats(in, n);
+      }
+      BlendWeights w = new BlendWeights(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+      return new ImplicitModel(cf, catalogue, itemVectors, profiles, pop, seen, seenWeights, w, null);
+    }
+  }
+}

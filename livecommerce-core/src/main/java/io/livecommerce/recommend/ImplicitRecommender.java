@@ -1,0 +1,167 @@
+package io.livecommerce.recommend;
+
+import io.livecommerce.ProgressListener;
+import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.internal.Checks;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A hybrid recommender for any implicit-feedback log of (user, item, weight, time), with optional item text: the
+ * same machinery as the live-room recommender, for evaluating on your own data.
+ *
+ * <pre>{@code
+ * ImplicitModel model = ImplicitRecommender.newBuilder()
+ *     .als(ImplicitAls.newBuilder().factors(32).seed(7).build())
+ *     .embedder(embedder)                       // optional: content similarity from item text
+ *     .halfLifeDays(14)
+ *     .build()
+ *     .fit(interactions, itemTexts);
+ * List<Scored<String>> top = model.recommend("u42", 10, true);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; {@link #fit} may run concurrently.
+ */
+public final class ImplicitRecommender {
+
+  private final ImplicitAls als;
+  private final TextEmbedder embedder;
+  private final BlendWeights weights;
+  private final double halfLifeDays;
+
+  private ImplicitRecommender(Builder b) {
+    this.als = b.als;
+    this.embedder = b.embedder;
+    this.weights = b.weights;
+    this.halfLifeDays = b.halfLifeDays;
+  }
+
+  /** A builder: default ALS, no embedder, {@link BlendWeights#DEFAULT}, no time decay. */
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  /** Trains without item text. */
+  public ImplicitModel fit(List<Interaction> interactions) {
+    return fit(interactions, Map.of(), ProgressListener.NONE);
+  }
+
+  /** Trains with item text (content similarity needs an embedder). */
+  public ImplicitModel fit(List<Interaction> interactions, Map<String, String> itemTexts) {
+    return fit(interactions, itemTexts, ProgressListener.NONE);
+  }
+
+  /**
+   * Trains the factor model, the users' taste profiles over item text, and item popularity. Items that only have
+   * text join the catalogue and can be recommended by content.
+   *
+   * @param interactions the log, not empty
+   * @param itemTexts text per item; may be empty; needs an embedder when not empty
+   * @param listener told of ALS iterations
+   * @throws IllegalArgumentException if an argument is invalid, or texts are given without an embedder
+   */
+  public ImplicitModel fit(List<Interaction> interactions, Map<String, String> itemTexts, ProgressListener listener) {
+    Checks.notNull(interactions, "interactions");
+    Checks.notNull(itemTexts, "itemTexts");
+    Checks.notNull(listener, "listener");
+    if (interactions.isEmpty()) {
+      throw new IllegalArgumentException("interactions must not be empty");
+    }
+    for (int i = 0; i < interactions.size(); i++) {
+      if (interactions.get(i) == null) {
+        throw new IllegalArgumentException("interactions[" + i + "] must not be null");
+      }
+    }
+    if (!itemTexts.isEmpty() && embedder == null) {
+      throw new IllegalArgumentException("itemTexts given (" + itemTexts.size() + " items) but no embedder set");
+    }
+    long now = 0;
+    for (Interaction it : interactions) {
+      now = Math.max(now, it.timestampMillis());
+    }
+    final long ref = now;
+    InteractionMatrix m = InteractionMatrix.of(interactions, als.alpha(),
+        it -> it.weight() * Signals.decay(ref - it.timestampMillis(), halfLifeDays));
+    AlsModel cf = als.fit(m, listener);
+    // Catalogue: items with interactions first (ALS order), then items that only have text.
+    List<String> catalogue = new ArrayList<>(m.itemIds);
+    Map<String, Integer> index = new HashMap<>(m.itemIndex);
+    for (String item : new LinkedHashMap<>(itemTexts).keySet()) {
+      Checks.notBlank(item, "itemTexts key");
+      if (!index.containsKey(item)) {
+        index.put(item, catalogue.size());
+        catalogue.add(item);
+      }
+    }
+    float[][] itemVectors = new float[catalogue.size()][];
+    if (embedder != null && !itemTexts.isEmpty()) {
+      List<String> texts = new ArrayList<>(catalogue.size());
+      for (String item : catalogue) {
+        texts.add(itemTexts.get(item));
+      }
+      itemVectors = Signals.embed(embedder, texts);
+    }
+    float[][] profiles = new float[m.users()][];
+    for (int u = 0; u < m.users(); u++) {
+      profiles[u] = Signals.profile(m.userItems, m.userWeight, m.userPtr[u], m.userPtr[u + 1], itemVectors);
+    }
+    float[] pop = java.util.Arrays.copyOf(Signals.popularity(m), catalogue.size());
+    int[][] seen = new int[m.users()][];
+    for (int u = 0; u < m.users(); u++) {
+      seen[u] = java.util.Arrays.copyOfRange(m.userItems, m.userPtr[u], m.userPtr[u + 1]);
+    }
+    float[][] liked = new float[m.users()][];
+    for (int u = 0; u < m.users(); u++) {
+      liked[u] = java.util.Arrays.copyOfRange(m.userWeight, m.userPtr[u], m.userPtr[u + 1]);
+    }
+    return new ImplicitModel(cf, catalogue, itemVectors, profiles, pop, seen, liked, weights, embedder);
+  }
+
+  @Override
+  public String toString() {
+    return "ImplicitRecommender{" + als + ", embedder=" + embedder + ", weights=" + weights
+        + ", halfLifeDays=" + halfLifeDays + "}";
+  }
+
+  /** Builds an {@link ImplicitRecommender}. Not thread-safe. */
+  public static final class Builder {
+    private ImplicitAls als = ImplicitAls.newBuilder().build();
+    private TextEmbedder embedder;
+    private BlendWeights weights = BlendWeights.DEFAULT;
+    private double halfLifeDays;
+
+    private Builder() {}
+
+    /** The factor-model trainer. */
+    public Builder als(ImplicitAls als) {
+      this.als = Checks.notNull(als, "als");
+      return this;
+    }
+
+    /** The embedder for item text; null for none. The model keeps it to embed cold-start interests. */
+    public Builder embedder(TextEmbedder embedder) {
+      this.embedder = embedder;
+      return this;
+    }
+
+    /** How signals are mixed; default {@link BlendWeights#DEFAULT}. */
+    public Builder weights(BlendWeights weights) {
+      this.weights = Checks.notNull(weights, "weights");
+      return this;
+    }
+
+    /** Interactions lose half their weight every this many days before the newest one; 0 (default) for none. */
+    public Builder halfLifeDays(double halfLifeDays) {
+      this.halfLifeDays = Checks.nonNegative(halfLifeDays, "halfLifeDays");
+      return this;
+    }
+
+    /** Builds the recommender. */
+    public ImplicitRecommender build() {
+      return new ImplicitRecommender(this);
+    }
+  }
+}
