@@ -250,7 +250,7 @@ public final class HybridRoomRecommender implements RoomRecommender {
     for (int i = 0; i < rooms.size(); i++) {
       LiveRoom r = rooms.get(i);
       String key = r.id() + '\u0000' + r.text();
-      out[i] = candidateVectors.get(key);
+      out[i] = candidateVectors.peek(key); // read-only below
       if (out[i] == null) {
         missingTexts.add(r.text());
         missingAt.add(i);

@@ -1,0 +1,388 @@
+package io.livecommerce.regress;
+
+import io.livecommerce.Reason;
+import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.internal.Checks;
+import io.livecommerce.math.RidgeModel;
+import io.livecommerce.persist.ModelCodec;
+import io.livecommerce.persist.ModelFiles;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A fitted {@link TabularRegressor}: the feature pipeline (medians, category levels, projection) learned on training
+ * rows, the ridge model, and the residual quantiles for intervals.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TabularModel {
+
+  /** The level of a categorical column a row does not have. */
+  public static final String MISSING = "(missing)";
+
+  /** The codec {@link ModelFiles} uses. The embedder is not saved; pass it to {@link #load}. */
+  public static final ModelCodec<TabularModel> CODEC = new Codec();
+
+  private final Pipeline pipeline;
+  private final RidgeModel ridge;
+  private final double residualLow;
+  private final double residualHigh;
+  private final boolean logTarget;
+  private final TextEmbedder embedder;
+
+  TabularModel(Pipeline pipeline, RidgeModel ridge, double residualLow, double residualHigh, boolean logTarget,
+      TextEmbedder embedder) {
+    this.pipeline = pipeline;
+    this.ridge = ridge;
+    this.residualLow = residualLow;
+    this.residualHigh = residualHigh;
+    this.logTarget = logTarget;
+    this.embedder = embedder;
+  }
+
+  /**
+   * Predicts one row, embedding its text when the model uses text.
+   *
+   * @throws IllegalStateException if the model uses text but has no embedder (pass a vector instead)
+   */
+  public TabularPrediction predict(TabularRow row) {
+    Checks.notNull(row, "row");
+    float[] v = null;
+    if (pipeline.useText) {
+      if (embedder == null) {
+        throw new IllegalStateException("this model uses text; load it with an embedder or pass the text vector");
+      }
+      v = embedder.embed(row.text().isBlank() ? row.id() : row.text());
+    }
+    return predict(row, v);
+  }
+
+  /**
+   * Predicts one row with its text vector computed beforehand (ignored when the model does not use text).
+   *
+   * @throws IllegalArgumentException if the vector is missing or of the wrong length when text is used
+   */
+  public TabularPrediction predict(TabularRow row, float[] textVector) {
+    Checks.notNull(row, "row");
+    double[] x = pipeline.features(row, textVector);
+    double raw = ridge.predict(x);
+    double[] contributions = ridge.contributions(x);
+    double value = back(raw);
+    double low = back(raw + residualLow);
+    double high = back(raw + residualHigh);
+    return new TabularPrediction(value, Math.min(low, value), Math.max(high, value),
+        pipeline.explain(row, contributions));
+  }
+
+  private double back(double v) {
+    return logTarget ? Math.max(0, Math.expm1(v)) : v;
+  }
+
+  /** Feature names in model order, e.g. {@code price}, {@code log(price)}, {@code category=美妆}, {@code text[3]}. */
+  public List<String> featureNames() {
+    return pipeline.names;
+  }
+
+  /** Coefficients on standardized features by name (comparable across features). */
+  public Map<String, Double> coefficients() {
+    double[] c = ridge.coefficients();
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < c.length; i++) {
+      out.put(pipeline.names.get(i), c[i]);
+    }
+    return out;
+  }
+
+  /** The underlying ridge model. */
+  public RidgeModel ridge() {
+    return ridge;
+  }
+
+  /** Whether the model learned log(1 + target). */
+  public boolean logTarget() {
+    return logTarget;
+  }
+
+  /** Whether the text column is a feature. */
+  public boolean usesText() {
+    return pipeline.useText;
+  }
+
+  /** A copy that embeds text with {@code embedder}. */
+  public TabularModel withEmbedder(TextEmbedder embedder) {
+    return new TabularModel(pipeline, ridge, residualLow, residualHigh, logTarget, embedder);
+  }
+
+  /** Saves the model atomically (see {@link ModelFiles}). */
+  public void save(Path path) throws IOException {
+    ModelFiles.save(path, CODEC, this);
+  }
+
+  /** Loads a saved model; pass the embedder it was trained with when it uses text (else null). */
+  public static TabularModel load(Path path, TextEmbedder embedder) throws IOException {
+    return ModelFiles.load(path, CODEC).withEmbedder(embedder);
+  }
+
+  @Override
+  public String toString() {
+    return "TabularModel{features=" + pipeline.names.size() + ", lambda=" + ridge.lambda() + ", logTarget="
+        + logTarget + "}";
+  }
+
+  /** The feature pipeline fitted on training rows. Immutable. */
+  static final class Pipeline {
+    final List<String> numeric;
+    final Set<String> logColumns;
+    final double[] medians;
+    final boolean[] hasMissing;
+    final List<String> categorical;
+    final List<List<String>> levels;
+    final List<Map<String, Integer>> levelIndex;
+    final boolean useText;
+    final int textDim;
+    final int projection;
+    final long seed;
+    final float[] projectionMatrix; // textDim x projection, row-major, or null
+    final List<String> names;
+    final int[] group; // per feature: index into groupNames
+    final List<String> groupNames;
+
+    Pipeline(List<String> numeric, Set<String> logColumns, double[] medians, boolean[] hasMissing,
+        List<String> categorical, List<List<String>> levels, boolean useText, int textDim, int projection,
+        long seed) {
+      this.numeric = List.copyOf(numeric);
+      this.logColumns = Set.copyOf(logColumns);
+      this.medians = medians;
+      this.hasMissing = hasMissing;
+      this.categorical = List.copyOf(categorical);
+      this.levels = List.copyOf(levels);
+      this.levelIndex = new ArrayList<>();
+      for (List<String> l : levels) {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < l.size(); i++) {
+          m.put(l.get(i), i);
+        }
+        levelIndex.add(m);
+      }
+      this.useText = useText;
+      this.textDim = textDim;
+      this.projection = useText && projection > 0 && projection < textDim ? projection : 0;
+      this.seed = seed;
+      if (this.projection > 0) {
+        Random rnd = new Random(seed);
+        projectionMatrix = new float[textDim * this.projection];
+        float scale = (float) (1 / Math.sqrt(this.projection));
+        for (int i = 0; i < projectionMatrix.length; i++) {
+          projectionMatrix[i] = (float) rnd.nextGaussian() * scale;
+        }
+      } else {
+        projectionMatrix = null;
+      }
+      List<String> n = new ArrayList<>();
+      List<Integer> g = new ArrayList<>();
+      List<String> groups = new ArrayList<>();
+      for (String c : numeric) {
+        groups.add(c);
+      }
+      for (String c : categorical) {
+        groups.add(c);
+      }
+      int textGroup = groups.size();
+      groups.add("text");
+      for (int c = 0; c < numeric.size(); c++) {
+        n.add(numeric.get(c));
+        g.add(c);
+      }
+      for (int c = 0; c < numeric.size(); c++) {
+        if (logColumns.contains(numeric.get(c))) {
+          n.add("log(" + numeric.get(c) + ")");
+          g.add(c);
+        }
+      }
+      for (int c = 0; c < numeric.size(); c++) {
+        if (hasMissing[c]) {
+          n.add(numeric.get(c) + " missing");
+          g.add(c);
+        }
+      }
+      for (int c = 0; c < categorical.size(); c++) {
+        for (String level : levels.get(c)) {
+          n.add(categorical.get(c) + "=" + level);
+          g.add(numeric.size() + c);
+        }
+      }
+      int dims = this.projection > 0 ? this.projection : (useText ? textDim : 0);
+      for (int d = 0; d < dims; d++) {
+        n.add("text[" + d + "]");
+        g.add(textGroup);
+      }
+      this.names = List.copyOf(n);
+      this.group = g.stream().mapToInt(Integer::intValue).toArray();
+      this.groupNames = List.copyOf(groups);
+    }
+
+    double[] features(TabularRow row, float[] textVector) {
+      double[] x = new double[names.size()];
+      int p = 0;
+      double[] values = new double[numeric.size()];
+      boolean[] missing = new boolean[numeric.size()];
+      for (int c = 0; c < numeric.size(); c++) {
+        Double v = row.numeric().get(numeric.get(c));
+        missing[c] = v == null;
+        values[c] = v == null ? medians[c] : v;
+        x[p++] = values[c];
+      }
+      for (int c = 0; c < numeric.size(); c++) {
+        if (logColumns.contains(numeric.get(c))) {
+          if (values[c] < 0) {
+            throw new IllegalArgumentException("row " + Checks.quote(row.id()) + " column "
+                + Checks.quote(numeric.get(c)) + " is " + values[c] + "; a log column needs values >= 0");
+          }
+          x[p++] = Math.log1p(values[c]);
+        }
+      }
+      for (int c = 0; c < numeric.size(); c++) {
+        if (hasMissing[c]) {
+          x[p++] = missing[c] ? 1 : 0;
+        }
+      }
+      for (int c = 0; c < categorical.size(); c++) {
+        String level = row.categorical().getOrDefault(categorical.get(c), MISSING);
+        Integer i = levelIndex.get(c).get(level);
+        if (i != null) {
+          x[p + i] = 1;
+        }
+        p += levels.get(c).size();
+      }
+      if (useText) {
+        Checks.notNull(textVector, "textVector");
+        if (textVector.length != textDim) {
+          throw new IllegalArgumentException(
+              "textVector has length " + textVector.length + " but the model was trained on " + textDim);
+        }
+        if (projectionMatrix == null) {
+          for (int d = 0; d < textDim; d++) {
+            x[p++] = textVector[d];
+          }
+        } else {
+          for (int d = 0; d < textDim; d++) {
+            float v = textVector[d];
+            int row0 = d * projection;
+            for (int j = 0; j < projection; j++) {
+              x[p + j] += v * projectionMatrix[row0 + j];
+            }
+          }
+          p += projection;
+        }
+      }
+      return x;
+    }
+
+    List<Reason> explain(TabularRow row, double[] contributions) {
+      double[] byGroup = new double[groupNames.size()];
+      for (int i = 0; i < contributions.length; i++) {
+        byGroup[group[i]] += contributions[i];
+      }
+      List<Reason> reasons = new ArrayList<>();
+      for (int gi = 0; gi < byGroup.length; gi++) {
+        double c = byGroup[gi];
+        if (Math.abs(c) < 1e-9) {
+          continue;
+        }
+        String name = groupNames.get(gi);
+        String what;
+        if (gi < numeric.size()) {
+          Double v = row.numeric().get(name);
+          what = name + " " + (v == null ? "missing" : format(v));
+        } else if (gi < numeric.size() + categorical.size()) {
+          String level = row.categorical().getOrDefault(name, MISSING);
+          boolean known = levelIndex.get(gi - numeric.size()).containsKey(level);
+          what = name + " " + level + (known ? "" : " (not seen in training)");
+        } else {
+          what = "the text's resemblance to past records";
+        }
+        reasons.add(new Reason(name, c, what + (c > 0 ? " raises" : " lowers") + " the forecast"));
+      }
+      reasons.sort(Comparator.comparingDouble((Reason r) -> Math.abs(r.contribution())).reversed());
+      return List.copyOf(reasons.subList(0, Math.min(3, reasons.size())));
+    }
+
+    private static String format(double v) {
+      return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v)
+          : String.format(Locale.ROOT, "%.2f", v);
+    }
+  }
+
+  private static final class Codec implements ModelCodec<TabularModel> {
+    @Override
+    public String type() {
+      return "tabular-ridge";
+    }
+
+    @Override
+    public int version() {
+      return 1;
+    }
+
+    @Override
+    public void write(TabularModel m, DataOutput out) throws IOException {
+      Pipeline p = m.pipeline;
+      ModelFiles.writeStrings(out, p.numeric);
+      ModelFiles.writeStrings(out, new ArrayList<>(p.logColumns));
+      ModelFiles.writeDoubles(out, p.medians);
+      for (boolean b : p.hasMissing) {
+        out.writeBoolean(b);
+      }
+      ModelFiles.writeStrings(out, p.categorical);
+      for (List<String> l : p.levels) {
+        ModelFiles.writeStrings(out, l);
+      }
+      out.writeBoolean(p.useText);
+      out.writeInt(p.textDim);
+      out.writeInt(p.projection);
+      out.writeLong(p.seed);
+      RidgeModel.CODEC.write(m.ridge, out);
+      out.writeDouble(m.residualLow);
+      out.writeDouble(m.residualHigh);
+      out.writeBoolean(m.logTarget);
+    }
+
+    @Override
+    public TabularModel read(DataInput in, int version) throws IOException {
+      List<String> numeric = ModelFiles.readStrings(in, 100_000);
+      Set<String> logColumns = new LinkedHashSet<>(ModelFiles.readStrings(in, numeric.size()));
+      double[] medians = ModelFiles.readDoubles(in, numeric.size());
+      boolean[] hasMissing = new boolean[numeric.size()];
+      for (int i = 0; i < hasMissing.length; i++) {
+        hasMissing[i] = in.readBoolean();
+      }
+      List<String> categorical = ModelFiles.readStrings(in, 100_000);
+      List<List<String>> levels = new ArrayList<>();
+      for (int i = 0; i < categorical.size(); i++) {
+        levels.add(ModelFiles.readStrings(in, 10_000_000));
+      }
+      boolean useText = in.readBoolean();
+      int textDim = in.readInt();
+      int projection = in.readInt();
+      long seed = in.readLong();
+      Pipeline p = new Pipeline(numeric, logColumns, medians, hasMissing, categorical, levels, useText, textDim,
+          projection, seed);
+      RidgeModel ridge = RidgeModel.CODEC.read(in, 1);
+      if (ridge.features() != p.names.size()) {
+        throw new IOException("ridge has " + ridge.features() + " features but the pipeline makes " + p.names.size());
+      }
+      return new TabularModel(p, ridge, in.readDouble(), in.readDouble(), in.readBoolean(), null);
+    }
+  }
+}

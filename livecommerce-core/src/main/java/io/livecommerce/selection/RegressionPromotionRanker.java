@@ -1,0 +1,330 @@
+package io.livecommerce.selection;
+
+import io.livecommerce.Scored;
+import io.livecommerce.domain.Promotion;
+import io.livecommerce.domain.PromotionOutcome;
+import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.internal.Checks;
+import io.livecommerce.persist.ModelCodec;
+import io.livecommerce.persist.ModelFiles;
+import io.livecommerce.regress.RegressionEvaluation;
+import io.livecommerce.regress.RegressionReport;
+import io.livecommerce.regress.TabularModel;
+import io.livecommerce.regress.TabularPrediction;
+import io.livecommerce.regress.TabularRegressor;
+import io.livecommerce.regress.TabularRow;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Predicts the GMV of candidate promotion designs for an anchor with the same regression machinery as
+ * {@link RegressionProductSelector}, trained on past {@link PromotionOutcome}s.
+ *
+ * <p>One training row per outcome; the target is GMV in minor units, learned as {@code log(1 + gmv)}. Features:
+ * discount depth; duration in minutes and its log; cost and its log; the promotion type and category; the
+ * session's time slot and weekday; the anchor's usual level (mean log GMV of its other promotions) and audience
+ * (mean log viewers); and the embedding of the promotion's description. Candidates deeper than the constraints'
+ * maximum discount or costlier than their budget never appear.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class RegressionPromotionRanker implements PromotionRanker {
+
+  /** The codec {@link ModelFiles} uses. The embedder is not saved; pass it to {@link #load}. */
+  public static final ModelCodec<RegressionPromotionRanker> CODEC = new Codec();
+
+  static final List<String> NUMERIC = List.of("discountDepth", "durationMinutes", "cost", "anchorLevel",
+      "anchorViewers");
+  static final List<String> CATEGORICAL = List.of("type", "category", "slot", "weekday");
+
+  private final TabularModel model;
+  private final TextEmbedder embedder;
+  private final Stats stats;
+
+  private RegressionPromotionRanker(TabularModel model, TextEmbedder embedder, Stats stats) {
+    this.model = model;
+    this.embedder = embedder;
+    this.stats = stats;
+  }
+
+  /** A builder; an embedder is required. */
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  /** The regression model (for its coefficients and feature names). */
+  public TabularModel model() {
+    return model;
+  }
+
+  @Override
+  public List<Scored<PromotionForecast>> rank(
+      String anchorId, List<Promotion> candidates, PromotionConstraints constraints, int k) {
+    Checks.notBlank(anchorId, "anchorId");
+    List<Promotion> list = Checks.copyNoNulls(Checks.notNull(candidates, "candidates"), "candidates");
+    Checks.notNull(constraints, "constraints");
+    Checks.positive(k, "k");
+    if (list.isEmpty()) {
+      throw new IllegalArgumentException("candidates must not be empty");
+    }
+    Set<String> ids = new HashSet<>();
+    List<Promotion> allowed = new ArrayList<>();
+    for (Promotion p : list) {
+      if (!ids.add(p.id())) {
+        throw new IllegalArgumentException("candidates contains promotion id " + Checks.quote(p.id()) + " twice");
+      }
+      if (p.discountDepth() <= constraints.maxDiscountDepth() && p.costCents() <= constraints.maxCostCents()) {
+        allowed.add(p);
+      }
+    }
+    if (allowed.isEmpty()) {
+      return List.of();
+    }
+    List<float[]> vectors =
+        RegressionProductSelector.normalized(embedder.embedAll(allowed.stream().map(Promotion::text).toList()));
+    List<Scored<PromotionForecast>> out = new ArrayList<>();
+    for (int i = 0; i < allowed.size(); i++) {
+      Promotion p = allowed.get(i);
+      TabularPrediction pred = model.predict(stats.row(p, anchorId, null, null, Double.NaN), vectors.get(i));
+      PromotionForecast f = new PromotionForecast(p, pred.value(), pred.low(), pred.high());
+      out.add(new Scored<>(f, f.gmvCents(), pred.reasons()));
+    }
+    out.sort(Comparator.comparingDouble((Scored<PromotionForecast> s) -> -s.score())
+        .thenComparing(s -> s.item().promotion().id()));
+    return List.copyOf(out.subList(0, Math.min(k, out.size())));
+  }
+
+  /** Saves the ranker atomically (see {@link ModelFiles}). */
+  public void save(Path path) throws IOException {
+    ModelFiles.save(path, CODEC, this);
+  }
+
+  /** Loads a saved ranker; pass the embedder it was trained with. */
+  public static RegressionPromotionRanker load(Path path, TextEmbedder embedder) throws IOException {
+    Checks.notNull(embedder, "embedder");
+    RegressionPromotionRanker r = ModelFiles.load(path, CODEC);
+    return new RegressionPromotionRanker(r.model.withEmbedder(embedder), embedder, r.stats);
+  }
+
+  @Override
+  public String toString() {
+    return "RegressionPromotionRanker{" + model + "}";
+  }
+
+  /** Per-anchor sums from training outcomes. Immutable once built. */
+  record Stats(Map<String, double[]> sums, Map<String, String> usualSlot, Map<String, String> usualWeekday,
+      ZoneId zone) {
+
+    /** A row at {@code atMillis} (null: the anchor's usual time); {@code own} is left out of the anchor sums. */
+    TabularRow row(Promotion p, String anchorId, Long atMillis, PromotionOutcome own, double target) {
+      Map<String, Double> num = new HashMap<>();
+      num.put("discountDepth", p.discountDepth());
+      num.put("durationMinutes", p.durationSeconds() / 60.0);
+      num.put("cost", p.costCents() / 100.0);
+      double[] s = sums.get(anchorId); // {Σ log gmv, Σ log viewers, count}
+      if (s != null) {
+        double level = s[0];
+        double viewers = s[1];
+        double n = s[2];
+        if (own != null) {
+          level -= Math.log1p(own.gmvCents());
+          viewers -= Math.log1p(own.viewers());
+          n--;
+        }
+        if (n > 0) {
+          num.put("anchorLevel", level / n);
+          num.put("anchorViewers", viewers / n);
+        }
+      }
+      Map<String, String> cat = new HashMap<>();
+      cat.put("type", p.type().name());
+      if (!p.category().isEmpty()) {
+        cat.put("category", p.category());
+      }
+      SessionTime time = new SessionTime(zone);
+      String slot = atMillis != null ? time.slot(atMillis) : usualSlot.get(anchorId);
+      String day = atMillis != null ? time.weekday(atMillis) : usualWeekday.get(anchorId);
+      if (slot != null) {
+        cat.put("slot", slot);
+      }
+      if (day != null) {
+        cat.put("weekday", day);
+      }
+      return new TabularRow(p.id(), p.text(), num, cat, target);
+    }
+  }
+
+  /** Trains a {@link RegressionPromotionRanker}. Not thread-safe. */
+  public static final class Builder {
+    private TextEmbedder embedder;
+    private ZoneId zone = ZoneId.of("Asia/Shanghai");
+    private int folds = 5;
+    private long seed = 42;
+
+    private Builder() {}
+
+    /** The embedder for promotion text; required. */
+    public Builder embedder(TextEmbedder embedder) {
+      this.embedder = Checks.notNull(embedder, "embedder");
+      return this;
+    }
+
+    /** The platform's time zone; default Asia/Shanghai. */
+    public Builder zone(ZoneId zone) {
+      this.zone = Checks.notNull(zone, "zone");
+      return this;
+    }
+
+    /** Cross-validation folds, at least 2; default 5. */
+    public Builder folds(int folds) {
+      if (folds < 2) {
+        throw new IllegalArgumentException("folds must be >= 2 but was " + folds);
+      }
+      this.folds = folds;
+      return this;
+    }
+
+    /** Seeds fold assignment; default 42. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    TabularRegressor regressor() {
+      return TabularRegressor.newBuilder().embedder(embedder).useText(true).numericColumns(NUMERIC)
+          .logColumns(Set.of("durationMinutes", "cost")).categoricalColumns(CATEGORICAL).minCategoryCount(2)
+          .folds(folds).seed(seed).logTarget(true).build();
+    }
+
+    /**
+     * Trains on past outcomes.
+     *
+     * @param promotions every promotion the outcomes refer to; ids unique
+     * @param outcomes the outcomes, at least 3
+     * @throws IllegalArgumentException if an outcome names an unknown promotion (the message gives its index)
+     */
+    public RegressionPromotionRanker train(List<Promotion> promotions, List<PromotionOutcome> outcomes) {
+      Prepared p = prepare(promotions, outcomes);
+      return new RegressionPromotionRanker(regressor().fit(p.rows, p.vectors), embedder, p.stats);
+    }
+
+    /** Trains on {@code train} and reports holdout metrics on {@code test} beside the baselines. */
+    public List<RegressionReport> evaluate(List<Promotion> promotions, List<PromotionOutcome> train,
+        List<PromotionOutcome> test, int k) {
+      Prepared p = prepare(promotions, train);
+      List<TabularRow> rows = new ArrayList<>();
+      List<float[]> vectors = new ArrayList<>();
+      for (int i = 0; i < Checks.notNull(test, "test").size(); i++) {
+        PromotionOutcome o = test.get(i);
+        Integer idx = p.index.get(o.promotionId());
+        if (idx == null) {
+          throw new IllegalArgumentException(
+              "test[" + i + "].promotionId " + Checks.quote(o.promotionId()) + " is not among promotions");
+        }
+        rows.add(p.stats.row(p.promotions.get(idx), o.anchorId(), o.timestampMillis(), null, o.gmvCents()));
+        vectors.add(p.promotionVectors.get(idx));
+      }
+      return RegressionEvaluation.compare(regressor(), p.rows, p.vectors, rows, vectors, k);
+    }
+
+    private Prepared prepare(List<Promotion> promotions, List<PromotionOutcome> outcomes) {
+      if (embedder == null) {
+        throw new IllegalArgumentException("embedder must be set before training");
+      }
+      List<Promotion> list = Checks.copyNoNulls(Checks.notNull(promotions, "promotions"), "promotions");
+      List<PromotionOutcome> outs = Checks.copyNoNulls(Checks.notNull(outcomes, "outcomes"), "outcomes");
+      Map<String, Integer> index = new HashMap<>();
+      for (int i = 0; i < list.size(); i++) {
+        if (index.put(list.get(i).id(), i) != null) {
+          throw new IllegalArgumentException("promotions contains id " + Checks.quote(list.get(i).id()) + " twice");
+        }
+      }
+      Map<String, double[]> sums = new HashMap<>();
+      SessionTime time = new SessionTime(zone);
+      for (int i = 0; i < outs.size(); i++) {
+        PromotionOutcome o = outs.get(i);
+        if (!index.containsKey(o.promotionId())) {
+          throw new IllegalArgumentException(
+              "outcomes[" + i + "].promotionId " + Checks.quote(o.promotionId()) + " is not among promotions");
+        }
+        double[] s = sums.computeIfAbsent(o.anchorId(), a -> new double[3]);
+        s[0] += Math.log1p(o.gmvCents());
+        s[1] += Math.log1p(o.viewers());
+        s[2]++;
+        time.record(o.anchorId(), o.timestampMillis());
+      }
+      Stats stats = new Stats(Map.copyOf(sums), time.usualSlots(), time.usualWeekdays(), zone);
+      List<float[]> promotionVectors =
+          RegressionProductSelector.normalized(embedder.embedAll(list.stream().map(Promotion::text).toList()));
+      List<TabularRow> rows = new ArrayList<>();
+      List<float[]> vectors = new ArrayList<>();
+      for (PromotionOutcome o : outs) {
+        int idx = index.get(o.promotionId());
+        rows.add(stats.row(list.get(idx), o.anchorId(), o.timestampMillis(), o, o.gmvCents()));
+        vectors.add(promotionVectors.get(idx));
+      }
+      return new Prepared(list, index, promotionVectors, stats, rows, vectors);
+    }
+
+    private record Prepared(List<Promotion> promotions, Map<String, Integer> index, List<float[]> promotionVectors,
+        Stats stats, List<TabularRow> rows, List<float[]> vectors) {}
+  }
+
+  private static final class Codec implements ModelCodec<RegressionPromotionRanker> {
+    @Override
+    public String type() {
+      return "promotion-ranker";
+    }
+
+    @Override
+    public int version() {
+      return 1;
+    }
+
+    @Override
+    public void write(RegressionPromotionRanker r, DataOutput out) throws IOException {
+      TabularModel.CODEC.write(r.model, out);
+      out.writeUTF(r.stats.zone().getId());
+      List<String> anchors = new ArrayList<>(new java.util.TreeSet<>(r.stats.sums().keySet()));
+      ModelFiles.writeStrings(out, anchors);
+      for (String a : anchors) {
+        ModelFiles.writeDoubles(out, r.stats.sums().get(a));
+        out.writeUTF(r.stats.usualSlot().getOrDefault(a, ""));
+        out.writeUTF(r.stats.usualWeekday().getOrDefault(a, ""));
+      }
+    }
+
+    @Override
+    public RegressionPromotionRanker read(DataInput in, int version) throws IOException {
+      TabularModel model = TabularModel.CODEC.read(in, 1);
+      ZoneId zone = ZoneId.of(in.readUTF());
+      List<String> anchors = ModelFiles.readStrings(in, 100_000_000);
+      Map<String, double[]> sums = new HashMap<>();
+      Map<String, String> slots = new HashMap<>();
+      Map<String, String> days = new HashMap<>();
+      for (String a : anchors) {
+        sums.put(a, ModelFiles.readDoubles(in, 3));
+        String slot = in.readUTF();
+        String day = in.readUTF();
+        if (!slot.isEmpty()) {
+          slots.put(a, slot);
+        }
+        if (!day.isEmpty()) {
+          days.put(a, day);
+        }
+      }
+      return new RegressionPromotionRanker(model, null,
+          new Stats(Map.copyOf(sums), Map.copyOf(slots), Map.copyOf(days), zone));
+    }
+  }
+}
