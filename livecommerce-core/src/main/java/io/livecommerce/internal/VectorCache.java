@@ -43,20 +43,6 @@ public final class VectorCache {
     return v.clone();
   }
 
-  /**
-   * The cached vector itself, not a copy, or null: for internal callers that only read it. Avoids copying on hot
-   * paths such as scoring 100k candidate rooms.
-   */
-  public synchronized float[] peek(String text) {
-    float[] v = map.get(text);
-    if (v == null) {
-      misses++;
-    } else {
-      hits++;
-    }
-    return v;
-  }
-
   /** Stores a copy of {@code vector}. */
   public synchronized void put(String text, float[] vector) {
     map.put(text, vector.clone());

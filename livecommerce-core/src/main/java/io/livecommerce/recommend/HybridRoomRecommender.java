@@ -8,7 +8,6 @@ import io.livecommerce.domain.LiveRoom;
 import io.livecommerce.domain.WatchEvent;
 import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.internal.Checks;
-import io.livecommerce.internal.VectorCache;
 import io.livecommerce.math.Hit;
 import io.livecommerce.math.TopK;
 import io.livecommerce.math.Vectors;
@@ -66,18 +65,18 @@ public final class HybridRoomRecommender implements RoomRecommender {
   private final int[][] viewerRooms; // by cf user index: watched-room indexes with positive weight, heaviest first
   private final float[][] viewerAnchorWeights; // by cf user index, aligned with cf items: summed weight
   private final RoomMomentum momentum;
-  private final VectorCache candidateVectors;
+  private final ConcurrentHashMap<String, RoomVector> candidateVectors;
 
   private HybridRoomRecommender(Config config, TextEmbedder embedder, AlsModel cf, float[] anchorPopularity,
       float[][] profiles, List<String> watchedLabels, float[][] watchedVectors, int[][] viewerRooms,
       float[][] viewerAnchorWeights) {
     this(config, embedder, cf, anchorPopularity, profiles, watchedLabels, watchedVectors, viewerRooms,
-        viewerAnchorWeights, new RoomMomentum(config.momentumWindowMinutes), new VectorCache(config.cacheSize));
+        viewerAnchorWeights, new RoomMomentum(config.momentumWindowMinutes), new ConcurrentHashMap<>());
   }
 
   private HybridRoomRecommender(Config config, TextEmbedder embedder, AlsModel cf, float[] anchorPopularity,
       float[][] profiles, List<String> watchedLabels, float[][] watchedVectors, int[][] viewerRooms,
-      float[][] viewerAnchorWeights, RoomMomentum momentum, VectorCache candidateVectors) {
+      float[][] viewerAnchorWeights, RoomMomentum momentum, ConcurrentHashMap<String, RoomVector> candidateVectors) {
     this.config = config;
     this.embedder = embedder;
     this.cf = cf;
@@ -242,31 +241,46 @@ public final class HybridRoomRecommender implements RoomRecommender {
     return best;
   }
 
-  /** Candidate vectors, embedding only rooms not cached yet (keyed by id and text, so edited titles re-embed). */
+  /**
+   * Candidate vectors, embedding only rooms not cached yet. The cache is keyed by room id and checks a hash of the
+   * room's text (String caches its hash, so this costs no text building), so an edited title is embedded again.
+   */
   private float[][] vectorsOf(List<LiveRoom> rooms) {
     float[][] out = new float[rooms.size()][];
     List<String> missingTexts = new ArrayList<>();
     List<Integer> missingAt = new ArrayList<>();
     for (int i = 0; i < rooms.size(); i++) {
       LiveRoom r = rooms.get(i);
-      String key = r.id() + '\u0000' + r.text();
-      out[i] = candidateVectors.peek(key); // read-only below
-      if (out[i] == null) {
+      RoomVector cached = candidateVectors.get(r.id());
+      if (cached != null && cached.textHash == textHash(r)) {
+        out[i] = cached.vector; // read-only below
+      } else {
         missingTexts.add(r.text());
         missingAt.add(i);
       }
     }
     if (!missingTexts.isEmpty()) {
       List<float[]> vs = embedder.embedAll(missingTexts);
+      if (candidateVectors.size() + vs.size() > config.cacheSize) {
+        candidateVectors.clear(); // coarse bound: rooms end within hours, so old entries are mostly dead
+      }
       for (int j = 0; j < vs.size(); j++) {
         int i = missingAt.get(j);
         out[i] = Vectors.normalizeInPlace(vs.get(j));
         LiveRoom r = rooms.get(i);
-        candidateVectors.put(r.id() + '\u0000' + r.text(), out[i]);
+        candidateVectors.put(r.id(), new RoomVector(textHash(r), out[i]));
       }
     }
     return out;
   }
+
+  private static int textHash(LiveRoom r) {
+    return ((r.title().hashCode() * 31 + r.description().hashCode()) * 31 + r.tags().hashCode()) * 31
+        + r.category().hashCode();
+  }
+
+  /** A cached candidate vector and the hash of the text it was computed from. */
+  private record RoomVector(int textHash, float[] vector) {}
 
   /**
    * Recommends for many viewers among the same candidates, on the configured threads.

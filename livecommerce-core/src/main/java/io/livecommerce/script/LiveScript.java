@@ -1,22 +1,25 @@
 package io.livecommerce.script;
 
+import io.livecommerce.compliance.ComplianceChecker;
+import io.livecommerce.compliance.ComplianceReport;
 import io.livecommerce.internal.Checks;
 import java.util.List;
 
 /**
- * A generated live-selling script: ordered segments in one language.
+ * A generated live-selling script: ordered segments in one language, with the compliance report of its text.
  *
  * <p>Immutable and thread-safe.
  *
  * @param language the language of every segment
  * @param segments the segments in speaking order, not empty
+ * @param compliance the advertising-law check of {@link #text()}; offsets refer to that text
  */
-public record LiveScript(Language language, List<ScriptSegment> segments) {
+public record LiveScript(Language language, List<ScriptSegment> segments, ComplianceReport compliance) {
 
   /**
    * Validates and copies the components.
    *
-   * @throws IllegalArgumentException if {@code segments} is empty or contains null
+   * @throws IllegalArgumentException if {@code segments} is empty or contains null, or the report is of other text
    */
   public LiveScript {
     Checks.notNull(language, "language");
@@ -24,6 +27,33 @@ public record LiveScript(Language language, List<ScriptSegment> segments) {
     if (segments.isEmpty()) {
       throw new IllegalArgumentException("segments must not be empty");
     }
+    Checks.notNull(compliance, "compliance");
+    if (!compliance.text().equals(join(segments))) {
+      throw new IllegalArgumentException("compliance report was made for other text than these segments");
+    }
+  }
+
+  /** A script checked with the bundled {@link ComplianceChecker}. */
+  public static LiveScript checked(Language language, List<ScriptSegment> segments) {
+    return checked(language, segments, ComplianceChecker.bundled());
+  }
+
+  /** A script checked with {@code checker}. */
+  public static LiveScript checked(Language language, List<ScriptSegment> segments, ComplianceChecker checker) {
+    Checks.notNull(segments, "segments");
+    Checks.notNull(checker, "checker");
+    return new LiveScript(language, segments, checker.check(join(segments)));
+  }
+
+  private static String join(List<ScriptSegment> segments) {
+    StringBuilder sb = new StringBuilder();
+    for (ScriptSegment s : segments) {
+      if (sb.length() > 0) {
+        sb.append('\n');
+      }
+      sb.append(s.text());
+    }
+    return sb.toString();
   }
 
   /** Total suggested speaking time in seconds. */
@@ -37,13 +67,6 @@ public record LiveScript(Language language, List<ScriptSegment> segments) {
 
   /** The whole script as plain text, one segment per line. */
   public String text() {
-    StringBuilder sb = new StringBuilder();
-    for (ScriptSegment s : segments) {
-      if (sb.length() > 0) {
-        sb.append('\n');
-      }
-      sb.append(s.text());
-    }
-    return sb.toString();
+    return join(segments);
   }
 }

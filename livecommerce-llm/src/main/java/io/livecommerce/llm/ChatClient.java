@@ -1,0 +1,591 @@
+package io.livecommerce.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.livecommerce.compliance.PiiRedactor;
+import io.livecommerce.compliance.Redaction;
+import io.livecommerce.internal.Checks;
+import io.livecommerce.llm.internal.ConcurrencyLimitInterceptor;
+import io.livecommerce.llm.internal.ErrorMapper;
+import io.livecommerce.llm.internal.LoggingInterceptor;
+import io.livecommerce.llm.internal.PlaceholderRestorer;
+import io.livecommerce.llm.internal.RetryInterceptor;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSource;
+
+/**
+ * A client for the OpenAI-compatible {@code POST {baseUrl}/chat/completions}, plain or streamed.
+ *
+ * <pre>{@code
+ * ChatClient client = ChatClient.newBuilder().provider(Provider.DEEPSEEK).build(); // key from DEEPSEEK_API_KEY
+ * ChatResponse r = client.chat(ChatRequest.newBuilder()
+ *     .system("你是直播带货文案助手").user("给保温杯写一句开场白").temperature(0.7).build());
+ * client.stream(request, delta -> System.out.print(delta));
+ * }</pre>
+ *
+ * <p>Resilience is a stack of OkHttp interceptors, not branches in the call path: an optional limit on requests in
+ * flight, then retries with exponential backoff and full jitter on connection failures, 408, 409, 429 and 5xx
+ * (honouring {@code Retry-After}, capped, within a maximum number of attempts and an overall deadline), then DEBUG
+ * logging of method, path, status and time only. Connect, read and call timeouts apply per attempt. Failures come as
+ * typed {@link LlmException}s.
+ *
+ * <p>Personal data (phone numbers, ID and card numbers, e-mail, addresses) in messages is replaced with placeholders
+ * before it leaves the process and restored in the answer; on by default except for local servers.
+ *
+ * <p>The API key appears only in the {@code Authorization} header: never in logs, exception messages or
+ * {@link #toString()}.
+ *
+ * <p>Thread-safe; share one instance. {@link #close()} releases pooled connections; OkHttp's pool threads are
+ * daemons and never keep the JVM alive. Cancel a call by interrupting its thread.
+ */
+public final class ChatClient implements AutoCloseable {
+
+  private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final OkHttpClient http;
+  private final HttpUrl baseUrl;
+  private final String apiKey;
+  private final String model;
+  private final boolean redactPii;
+  private final boolean streamUsage;
+  private final ErrorMapper errors;
+  private final RetryInterceptor retry;
+
+  private ChatClient(Builder b) {
+    this.baseUrl = b.baseUrl;
+    this.apiKey = b.apiKey;
+    this.model = b.model;
+    this.redactPii = b.redactPii != null ? b.redactPii : !isLocal(b.baseUrl);
+    this.streamUsage = b.streamUsage;
+    this.errors = new ErrorMapper(apiKey);
+    this.retry = new RetryInterceptor(b.maxAttempts, b.retryBaseDelay, b.retryMaxDelay, b.deadline, b.clock,
+        b.sleeper, b.retrySeed);
+    OkHttpClient.Builder ob = (b.base != null ? b.base.newBuilder() : new OkHttpClient.Builder())
+        .connectTimeout(b.connectTimeout)
+        .readTimeout(b.readTimeout)
+        .callTimeout(b.callTimeout)
+        .retryOnConnectionFailure(false); // ours does it, with backoff
+    if (b.maxInFlight > 0) {
+      ob.addInterceptor(new ConcurrencyLimitInterceptor(b.maxInFlight));
+    }
+    ob.addInterceptor(retry);
+    ob.addInterceptor(new LoggingInterceptor());
+    this.http = ob.build();
+  }
+
+  private static boolean isLocal(HttpUrl url) {
+    String h = url.host();
+    return h.equals("localhost") || h.equals("127.0.0.1") || h.equals("::1") || h.equals("[::1]");
+  }
+
+  /** A new builder. Set a provider or a base URL. */
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  /**
+   * A client configured from {@code LIVECOMMERCE_LLM_BASE_URL}, {@code LIVECOMMERCE_LLM_API_KEY} and
+   * {@code LIVECOMMERCE_LLM_MODEL}, or empty when the base URL is not set.
+   */
+  public static Optional<ChatClient> fromEnvironment() {
+    return fromEnvironment(System::getenv);
+  }
+
+  /** As {@link #fromEnvironment()}, reading variables through {@code env} (for tests). */
+  public static Optional<ChatClient> fromEnvironment(Function<String, String> env) {
+    String url = env.apply("LIVECOMMERCE_LLM_BASE_URL");
+    if (url == null || url.isBlank()) {
+      return Optional.empty();
+    }
+    Builder b = newBuilder().baseUrl(url);
+    String key = env.apply("LIVECOMMERCE_LLM_API_KEY");
+    if (key != null && !key.isBlank()) {
+      b.apiKey(key);
+    }
+    String m = env.apply("LIVECOMMERCE_LLM_MODEL");
+    if (m != null && !m.isBlank()) {
+      b.model(m);
+    }
+    return Optional.of(b.build());
+  }
+
+  /** The default model. */
+  public String model() {
+    return model;
+  }
+
+  /**
+   * Sends a request and waits for the whole answer.
+   *
+   * @throws LlmException (a subclass saying what failed) after the retries allowed
+   */
+  public ChatResponse chat(ChatRequest request) {
+    Checks.notNull(request, "request");
+    Redaction redaction = redact(request);
+    ObjectNode body = body(request, redaction, false);
+    try (Response r = execute("chat/completions", body)) {
+      String requestId = ErrorMapper.requestId(r);
+      JsonNode root = parse(r.body().string(), requestId);
+      JsonNode choice = root.path("choices").path(0);
+      JsonNode content = choice.path("message").path("content");
+      if (!content.isTextual()) {
+        throw new MalformedResponseException("response has no choices[0].message.content", r.code(), "",
+            requestId, null);
+      }
+      String text = redaction == null ? content.asText() : redaction.restore(content.asText());
+      return new ChatResponse(text, choice.path("finish_reason").asText(""), usage(root.get("usage")),
+          root.path("model").asText(model), requestId);
+    } catch (IOException e) {
+      throw errors.fromIo(e, "chat request");
+    }
+  }
+
+  /**
+   * Streams the answer, handing text to {@code listener} as it arrives, and returns the whole answer.
+   *
+   * @throws StreamInterruptedException if the stream ends before the provider finished (the text so far is kept)
+   * @throws LlmException (a subclass saying what failed) for other failures
+   */
+  public ChatResponse stream(ChatRequest request, StreamListener listener) {
+    Checks.notNull(request, "request");
+    Checks.notNull(listener, "listener");
+    Redaction redaction = redact(request);
+    PlaceholderRestorer restorer = new PlaceholderRestorer(redaction);
+    ObjectNode body = body(request, redaction, true);
+    StringBuilder text = new StringBuilder();
+    String requestId = "";
+    try (Response r = execute("chat/completions", body)) {
+      requestId = ErrorMapper.requestId(r);
+      StreamState state = new StreamState(requestId);
+      BufferedSource source = r.body().source();
+      List<String> data = new ArrayList<>();
+      while (!state.done) {
+        String line;
+        try {
+          line = source.readUtf8Line();
+        } catch (IOException e) {
+          throw new StreamInterruptedException("stream broke after " + text.length() + " characters: "
+              + errors.scrub(e.getMessage()), text.toString(), requestId, e);
+        }
+        if (line == null) {
+          break;
+        }
+        if (line.isEmpty()) {
+          dispatch(data, state, text, restorer, listener);
+          continue;
+        }
+        if (line.charAt(0) == ':') {
+          continue; // an SSE comment, e.g. a keep-alive
+        }
+        int colon = line.indexOf(':');
+        String field = colon < 0 ? line : line.substring(0, colon);
+        String value = colon < 0 ? "" : line.substring(colon + 1);
+        if (value.startsWith(" ")) {
+          value = value.substring(1);
+        }
+        if (field.equals("data")) {
+          data.add(value);
+        }
+      }
+      dispatch(data, state, text, restorer, listener); // a last event without its blank line
+      String rest = restorer.flush();
+      if (!rest.isEmpty()) {
+        listener.onText(rest);
+      }
+      if (!state.done && state.finishReason.isEmpty()) {
+        throw new StreamInterruptedException("stream ended before the answer was complete (no [DONE])",
+            text.toString(), requestId, null);
+      }
+      String full = redaction == null ? text.toString() : redaction.restore(text.toString());
+      return new ChatResponse(full, state.finishReason, state.usage, state.model == null ? model : state.model,
+          requestId);
+    } catch (IOException e) {
+      throw errors.fromIo(e, "chat stream");
+    }
+  }
+
+  private final class StreamState {
+    final String requestId;
+    boolean done;
+    String finishReason = "";
+    Usage usage = Usage.NONE;
+    String model;
+
+    StreamState(String requestId) {
+      this.requestId = requestId;
+    }
+  }
+
+  private void dispatch(List<String> data, StreamState state, StringBuilder text, PlaceholderRestorer restorer,
+      StreamListener listener) {
+    if (data.isEmpty()) {
+      return;
+    }
+    String payload = String.join("\n", data);
+    data.clear();
+    if (payload.trim().equals("[DONE]")) {
+      state.done = true;
+      return;
+    }
+    JsonNode event = parse(payload, state.requestId);
+    if (event.has("error")) {
+      JsonNode err = event.get("error");
+      throw new ProviderException("error inside stream: " + errors.scrub(err.path("message").asText(err.toString())),
+          0, errors.scrub(err.path("code").asText("")), state.requestId, null);
+    }
+    if (event.hasNonNull("model")) {
+      state.model = event.get("model").asText();
+    }
+    if (event.hasNonNull("usage")) {
+      state.usage = usage(event.get("usage"));
+    }
+    JsonNode choice = event.path("choices").path(0);
+    JsonNode delta = choice.path("delta").path("content");
+    if (delta.isTextual() && !delta.asText().isEmpty()) {
+      text.append(delta.asText());
+      String ready = restorer.accept(delta.asText());
+      if (!ready.isEmpty()) {
+        listener.onText(ready);
+      }
+    }
+    if (choice.hasNonNull("finish_reason")) {
+      state.finishReason = choice.get("finish_reason").asText();
+    }
+  }
+
+  private Redaction redact(ChatRequest request) {
+    if (!redactPii) {
+      return null;
+    }
+    // One redaction over all messages, so placeholders are unique across the conversation.
+    StringBuilder joined = new StringBuilder();
+    for (ChatMessage m : request.messages()) {
+      joined.append(m.content()).append('\u0000');
+    }
+    Redaction r = PiiRedactor.create().redact(joined.toString());
+    return r.redactedAnything() ? r : null;
+  }
+
+  private ObjectNode body(ChatRequest request, Redaction redaction, boolean stream) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("model", request.model() != null ? request.model() : model);
+    ArrayNode messages = body.putArray("messages");
+    String[] contents = redaction == null ? null : redaction.text().split("\u0000", -1);
+    List<ChatMessage> list = request.messages();
+    for (int i = 0; i < list.size(); i++) {
+      ObjectNode m = messages.addObject();
+      m.put("role", list.get(i).role().name().toLowerCase(Locale.ROOT));
+      m.put("content", contents == null ? list.get(i).content() : contents[i]);
+    }
+    if (request.temperature() != null) {
+      body.put("temperature", request.temperature());
+    }
+    if (request.topP() != null) {
+      body.put("top_p", request.topP());
+    }
+    if (request.maxTokens() != null) {
+      body.put("max_tokens", request.maxTokens());
+    }
+    if (!request.stop().isEmpty()) {
+      ArrayNode stop = body.putArray("stop");
+      request.stop().forEach(stop::add);
+    }
+    if (request.seed() != null) {
+      body.put("seed", request.seed());
+    }
+    ResponseFormat f = request.responseFormat();
+    if (f != null && !f.type().equals("text")) {
+      ObjectNode rf = body.putObject("response_format");
+      rf.put("type", f.type());
+      if (f.type().equals("json_schema")) {
+        ObjectNode js = rf.putObject("json_schema");
+        js.put("name", f.name());
+        js.set("schema", f.schema());
+        js.put("strict", true);
+      }
+    }
+    if (stream) {
+      body.put("stream", true);
+      if (streamUsage) {
+        body.putObject("stream_options").put("include_usage", true);
+      }
+    }
+    return body;
+  }
+
+  /** POSTs JSON to {@code path}; returns a 2xx response or throws the typed error. For this module's clients. */
+  Response execute(String path, ObjectNode body) throws IOException {
+    Request.Builder rb = new Request.Builder()
+        .url(baseUrl.newBuilder().addPathSegments(path).build())
+        .post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE));
+    if (!apiKey.isEmpty()) {
+      rb.header("Authorization", "Bearer " + apiKey);
+    }
+    Call call = http.newCall(rb.build());
+    Response r = call.execute();
+    if (!r.isSuccessful()) {
+      try (r) {
+        throw errors.fromResponse(r, retryAfterOf(r));
+      }
+    }
+    return r;
+  }
+
+  private Duration retryAfterOf(Response r) {
+    return r.code() == 429 ? retry.retryAfterFor(r) : null;
+  }
+
+  JsonNode parse(String body, String requestId) {
+    try {
+      JsonNode node = JSON.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw new MalformedResponseException("response is not a JSON object", 200, "", requestId, null);
+      }
+      return node;
+    } catch (IOException e) {
+      throw new MalformedResponseException("response is not valid JSON: " + errors.scrub(e.getMessage()),
+          200, "", requestId, e);
+    }
+  }
+
+  ErrorMapper errors() {
+    return errors;
+  }
+
+  private static Usage usage(JsonNode u) {
+    if (u == null || !u.isObject()) {
+      return Usage.NONE;
+    }
+    return new Usage(u.path("prompt_tokens").asLong(), u.path("completion_tokens").asLong(),
+        u.path("total_tokens").asLong());
+  }
+
+  /** Releases pooled connections. Idempotent. */
+  @Override
+  public void close() {
+    http.connectionPool().evictAll();
+    http.dispatcher().executorService().shutdown();
+  }
+
+  @Override
+  public String toString() {
+    return "ChatClient{baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey.isEmpty() ? "none" : "****")
+        + ", redactPii=" + redactPii + "}";
+  }
+
+  /** Builds a {@link ChatClient}. Not thread-safe. Its {@link #toString()} never shows the key. */
+  public static final class Builder {
+    private HttpUrl baseUrl;
+    private String apiKey = "";
+    private String model = "";
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(60);
+    private Duration callTimeout = Duration.ZERO;
+    private int maxAttempts = 4;
+    private Duration retryBaseDelay = Duration.ofMillis(500);
+    private Duration retryMaxDelay = Duration.ofSeconds(30);
+    private Duration deadline = Duration.ofMinutes(3);
+    private int maxInFlight;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private long retrySeed;
+    private Boolean redactPii;
+    private boolean streamUsage = true;
+    private OkHttpClient base;
+
+    private Builder() {}
+
+    /**
+     * Uses a provider's base URL and default model, and its key variable from the environment if set. Call it
+     * first; later setters override.
+     */
+    public Builder provider(Provider provider) {
+      Checks.notNull(provider, "provider");
+      baseUrl(provider.baseUrl());
+      this.model = provider.defaultModel();
+      String key = System.getenv(provider.keyVariable());
+      if (key != null && !key.isBlank()) {
+        this.apiKey = key.trim();
+      }
+      return this;
+    }
+
+    /** The API base URL, e.g. {@code https://api.deepseek.com/v1}. */
+    public Builder baseUrl(String baseUrl) {
+      Checks.notBlank(baseUrl, "baseUrl");
+      HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+      if (url == null) {
+        throw new IllegalArgumentException("baseUrl " + Checks.quote(baseUrl) + " is not an http(s) URL");
+      }
+      this.baseUrl = url;
+      return this;
+    }
+
+    /** The API key. Kept out of logs, messages and toString. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = Checks.notNull(apiKey, "apiKey").trim();
+      return this;
+    }
+
+    /**
+     * Reads the key from an environment variable.
+     *
+     * @throws IllegalArgumentException if the variable is not set (the message names the variable, not a value)
+     */
+    public Builder apiKeyFromEnv(String variable) {
+      String key = System.getenv(Checks.notBlank(variable, "variable"));
+      if (key == null || key.isBlank()) {
+        throw new IllegalArgumentException("environment variable " + variable + " is not set");
+      }
+      this.apiKey = key.trim();
+      return this;
+    }
+
+    /** The default model for requests that name none. */
+    public Builder model(String model) {
+      this.model = Checks.notBlank(model, "model");
+      return this;
+    }
+
+    /** Connect timeout per attempt; default 10 s. */
+    public Builder connectTimeout(Duration d) {
+      this.connectTimeout = positive(d, "connectTimeout");
+      return this;
+    }
+
+    /** Read timeout between bytes per attempt (also between streamed chunks); default 60 s. */
+    public Builder readTimeout(Duration d) {
+      this.readTimeout = positive(d, "readTimeout");
+      return this;
+    }
+
+    /** A limit on the whole call including retries and waits; default none (the deadline applies). */
+    public Builder callTimeout(Duration d) {
+      this.callTimeout = nonNegative(d, "callTimeout");
+      return this;
+    }
+
+    /** Attempts in all, in [1, 20]; default 4. */
+    public Builder maxAttempts(int n) {
+      if (n < 1 || n > 20) {
+        throw new IllegalArgumentException("maxAttempts must be in [1, 20] but was " + n);
+      }
+      this.maxAttempts = n;
+      return this;
+    }
+
+    /** The first backoff ceiling (doubled each attempt, fully jittered); default 500 ms. */
+    public Builder retryBaseDelay(Duration d) {
+      this.retryBaseDelay = nonNegative(d, "retryBaseDelay");
+      return this;
+    }
+
+    /** The cap on any one wait, including a server's Retry-After; default 30 s. */
+    public Builder retryMaxDelay(Duration d) {
+      this.retryMaxDelay = nonNegative(d, "retryMaxDelay");
+      return this;
+    }
+
+    /** No retry starts after this much time from the first attempt; default 3 min. */
+    public Builder deadline(Duration d) {
+      this.deadline = positive(d, "deadline");
+      return this;
+    }
+
+    /** At most this many requests in flight at once (0, the default, for no limit). */
+    public Builder maxInFlight(int n) {
+      this.maxInFlight = Checks.nonNegative(n, "maxInFlight");
+      return this;
+    }
+
+    /** The clock for the deadline and HTTP-date Retry-After; default UTC system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Checks.notNull(clock, "clock");
+      return this;
+    }
+
+    /** How to wait between retries; default {@link Sleeper#SYSTEM}. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Checks.notNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** Seeds the backoff jitter; default 0. */
+    public Builder retrySeed(long seed) {
+      this.retrySeed = seed;
+      return this;
+    }
+
+    /** Whether personal data is replaced before sending; default on, except for localhost servers. */
+    public Builder redactPii(boolean redact) {
+      this.redactPii = redact;
+      return this;
+    }
+
+    /** Whether streamed requests ask for usage in the last chunk ({@code stream_options}); default true. */
+    public Builder streamUsage(boolean include) {
+      this.streamUsage = include;
+      return this;
+    }
+
+    /** An OkHttpClient to share its connection pool and dispatcher with; our interceptors are added to a copy. */
+    public Builder okHttpClient(OkHttpClient base) {
+      this.base = Checks.notNull(base, "okHttpClient");
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws IllegalStateException if no base URL or model was set
+     */
+    public ChatClient build() {
+      if (baseUrl == null) {
+        throw new IllegalStateException("no base URL: call provider(...) or baseUrl(...)");
+      }
+      if (model.isEmpty()) {
+        throw new IllegalStateException("no model: call provider(...) or model(...)");
+      }
+      return new ChatClient(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Checks.notNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be > 0 but was " + d);
+      }
+      return d;
+    }
+
+    private static Duration nonNegative(Duration d, String name) {
+      Checks.notNull(d, name);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " must be >= 0 but was " + d);
+      }
+      return d;
+    }
+
+    @Override
+    public String toString() {
+      return "ChatClient.Builder{baseUrl=" + baseUrl + ", model=" + model + ", apiKey="
+          + (apiKey.isEmpty() ? "none" : "****") + "}";
+    }
+  }
+}

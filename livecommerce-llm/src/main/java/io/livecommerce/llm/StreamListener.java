@@ -1,0 +1,11 @@
+package io.livecommerce.llm;
+
+/**
+ * Receives a streamed answer as it arrives. Called on the calling thread of {@code ChatClient.stream}, in order.
+ */
+@FunctionalInterface
+public interface StreamListener {
+
+  /** Called with each new piece of text (never empty). */
+  void onText(String delta);
+}

@@ -1,0 +1,103 @@
+package io.livecommerce.llm.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.livecommerce.llm.AuthenticationException;
+import io.livecommerce.llm.BadRequestException;
+import io.livecommerce.llm.LlmException;
+import io.livecommerce.llm.LlmTimeoutException;
+import io.livecommerce.llm.ProviderException;
+import io.livecommerce.llm.RateLimitedException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import okhttp3.Response;
+
+/** Turns HTTP failures into the typed exceptions, with the API key scrubbed from every message. Thread-safe. */
+public final class ErrorMapper {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String secret;
+
+  /** A mapper that scrubs {@code secret} (may be empty). */
+  public ErrorMapper(String secret) {
+    this.secret = secret == null ? "" : secret;
+  }
+
+  /** Removes the key from text that may echo it. */
+  public String scrub(String text) {
+    if (text == null) {
+      return "";
+    }
+    String out = secret.length() >= 4 ? text.replace(secret, "****") : text;
+    return out.length() > 500 ? out.substring(0, 500) + "..." : out;
+  }
+
+  /** The request id the provider sent in headers, or empty. */
+  public static String requestId(Response r) {
+    for (String h : new String[] {"x-request-id", "request-id", "x-dashscope-request-id", "openai-request-id"}) {
+      String v = r.header(h);
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return "";
+  }
+
+  /** Maps a non-2xx response (whose body is read here). */
+  public LlmException fromResponse(Response r, Duration retryAfter) {
+    String body;
+    try {
+      body = r.body() == null ? "" : r.body().string();
+    } catch (IOException e) {
+      body = "";
+    }
+    String message = body;
+    String code = "";
+    String requestId = requestId(r);
+    try {
+      JsonNode root = JSON.readTree(body);
+      if (root != null && root.isObject()) {
+        JsonNode err = root.has("error") && root.get("error").isObject() ? root.get("error") : root;
+        if (err.hasNonNull("message")) {
+          message = err.get("message").asText();
+        }
+        if (err.hasNonNull("code")) {
+          code = err.get("code").asText();
+        } else if (err.hasNonNull("type")) {
+          code = err.get("type").asText();
+        }
+        if (requestId.isEmpty() && root.hasNonNull("request_id")) {
+          requestId = root.get("request_id").asText();
+        }
+      }
+    } catch (IOException notJson) {
+      // keep the raw text
+    }
+    int status = r.code();
+    String text = "HTTP " + status + (code.isEmpty() ? "" : " (" + scrub(code) + ")") + ": " + scrub(message)
+        + (requestId.isEmpty() ? "" : " [request " + requestId + "]");
+    if (status == 401 || status == 403) {
+      return new AuthenticationException(text, status, scrub(code), requestId, null);
+    }
+    if (status == 429) {
+      return new RateLimitedException(text, status, scrub(code), requestId, retryAfter);
+    }
+    if (status == 408) {
+      return new LlmTimeoutException(text, null);
+    }
+    if (status >= 500 || status == 409) {
+      return new ProviderException(text, status, scrub(code), requestId, null);
+    }
+    return new BadRequestException(text, status, scrub(code), requestId, null);
+  }
+
+  /** Maps a transport failure after the retries allowed. */
+  public LlmException fromIo(IOException e, String what) {
+    if (e instanceof InterruptedIOException) {
+      return new LlmTimeoutException(what + " timed out: " + scrub(e.getMessage()), e);
+    }
+    return new ProviderException(what + " failed: " + e.getClass().getSimpleName() + ": " + scrub(e.getMessage()),
+        0, "", "", e);
+  }
+}

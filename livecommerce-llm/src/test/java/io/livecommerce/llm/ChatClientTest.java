@@ -1,0 +1,308 @@
+package io.livecommerce.llm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ChatClientTest {
+
+  static final String KEY = "sk-live-4f9a2c7e1b8d";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  MockWebServer server;
+  FakeTime time;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new MockWebServer();
+    server.start();
+    time = new FakeTime(1_700_000_000_000L);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  ChatClient.Builder client() {
+    return ChatClient.newBuilder().baseUrl(server.url("/v1").toString()).apiKey(KEY).model("deepseek-chat")
+        .clock(time).sleeper(time).retrySeed(7).redactPii(false);
+  }
+
+  static String completion(String content) {
+    return "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"deepseek-chat\","
+        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + content + "\"},"
+        + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":5,\"total_tokens\":17}}";
+  }
+
+  static MockResponse ok(String body) {
+    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .addHeader("x-request-id", "req-123").body(body).build();
+  }
+
+  @Test
+  void successSendsTheRequestAndParsesTheAnswer() throws Exception {
+    server.enqueue(ok(completion("家人们好！")));
+    try (ChatClient c = client().build()) {
+      ChatResponse r = c.chat(ChatRequest.newBuilder().system("你是主播助手").user("写一句开场白")
+          .temperature(0.7).topP(0.9).maxTokens(100).seed(42).stop(List.of("###"))
+          .responseFormat(ResponseFormat.JSON_OBJECT).build());
+      assertEquals("家人们好！", r.content());
+      assertEquals("stop", r.finishReason());
+      assertEquals(new Usage(12, 5, 17), r.usage());
+      assertEquals("req-123", r.requestId());
+    }
+    RecordedRequest req = server.takeRequest();
+    assertEquals("/v1/chat/completions", req.getUrl().encodedPath());
+    assertEquals("Bearer " + KEY, req.getHeaders().get("Authorization"));
+    JsonNode body = JSON.readTree(req.getBody().utf8());
+    assertEquals("deepseek-chat", body.get("model").asText());
+    assertEquals("system", body.get("messages").get(0).get("role").asText());
+    assertEquals(0.7, body.get("temperature").asDouble());
+    assertEquals(0.9, body.get("top_p").asDouble());
+    assertEquals(100, body.get("max_tokens").asInt());
+    assertEquals(42, body.get("seed").asLong());
+    assertEquals("###", body.get("stop").get(0).asText());
+    assertEquals("json_object", body.get("response_format").get("type").asText());
+    assertFalse(body.has("stream"));
+  }
+
+  @Test
+  void jsonSchemaFormatIsSent() throws Exception {
+    server.enqueue(ok(completion("{}")));
+    JsonNode schema = JSON.readTree("{\"type\":\"object\"}");
+    try (ChatClient c = client().build()) {
+      c.chat(ChatRequest.newBuilder().user("x").responseFormat(ResponseFormat.jsonSchema("script", schema)).build());
+    }
+    JsonNode rf = JSON.readTree(server.takeRequest().getBody().utf8()).get("response_format");
+    assertEquals("json_schema", rf.get("type").asText());
+    assertEquals("script", rf.get("json_schema").get("name").asText());
+    assertTrue(rf.get("json_schema").get("strict").asBoolean());
+  }
+
+  static String sse(String... events) {
+    StringBuilder sb = new StringBuilder();
+    for (String e : events) {
+      sb.append(e).append("\n\n");
+    }
+    return sb.toString();
+  }
+
+  static String chunk(String delta) {
+    return "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + delta + "\"},\"finish_reason\":null}]}";
+  }
+
+  @Test
+  void streamingHandlesCommentsMultiLineEventsSplitUtf8AndUsage() throws Exception {
+    String body = ": keep-alive\n\n"
+        + sse(chunk("家人们"), chunk("，今天的"),
+            // One event whose JSON spans two data lines.
+            "data: {\"choices\":[{\"index\":0,\ndata: \"delta\":{\"content\":\"保温杯🔥\"},\"finish_reason\":null}]}",
+            "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}",
+            "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":6,\"total_tokens\":15}}",
+            "data: [DONE]");
+    // Seven bytes at a time: every multi-byte character gets split across network reads.
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+        .body(body).throttleBody(7, 1, TimeUnit.MILLISECONDS).build());
+    List<String> deltas = new ArrayList<>();
+    try (ChatClient c = client().build()) {
+      ChatResponse r = c.stream(ChatRequest.of("开场白"), deltas::add);
+      assertEquals("家人们，今天的保温杯🔥", r.content());
+      assertEquals("stop", r.finishReason());
+      assertEquals(new Usage(9, 6, 15), r.usage());
+    }
+    assertEquals(List.of("家人们", "，今天的", "保温杯🔥"), deltas);
+    JsonNode sent = JSON.readTree(server.takeRequest().getBody().utf8());
+    assertTrue(sent.get("stream").asBoolean());
+    assertTrue(sent.get("stream_options").get("include_usage").asBoolean());
+  }
+
+  @Test
+  void truncatedStreamKeepsTheTextReceived() {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+        .body(sse(chunk("家人们"), chunk("今天"))).build());
+    try (ChatClient c = client().build()) {
+      StreamInterruptedException e = assertThrows(StreamInterruptedException.class,
+          () -> c.stream(ChatRequest.of("x"), d -> {}));
+      assertEquals("家人们今天", e.partialText());
+    }
+  }
+
+  @Test
+  void errorEventInsideAStreamIsAProviderError() {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+        .body(sse(chunk("a"), "data: {\"error\":{\"message\":\"overloaded\",\"code\":\"server_busy\"}}")).build());
+    try (ChatClient c = client().build()) {
+      ProviderException e = assertThrows(ProviderException.class, () -> c.stream(ChatRequest.of("x"), d -> {}));
+      assertEquals("server_busy", e.providerCode());
+    }
+  }
+
+  @Test
+  void rateLimitHonoursRetryAfterSecondsThenSucceeds() {
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "2")
+        .body("{\"error\":{\"message\":\"Rate limit reached\",\"code\":\"rate_limit_exceeded\"}}").build());
+    server.enqueue(ok(completion("ok")));
+    try (ChatClient c = client().build()) {
+      assertEquals("ok", c.chat(ChatRequest.of("x")).content());
+    }
+    assertEquals(2, server.getRequestCount());
+    assertEquals(List.of(Duration.ofSeconds(2)), time.sleeps);
+  }
+
+  @Test
+  void retryAfterAsHttpDateIsRelativeToTheClock() {
+    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        Instant.ofEpochMilli(time.millis()).plusSeconds(5).atZone(ZoneOffset.UTC));
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", date).body("busy").build());
+    server.enqueue(ok(completion("ok")));
+    try (ChatClient c = client().build()) {
+      c.chat(ChatRequest.of("x"));
+    }
+    assertEquals(List.of(Duration.ofSeconds(5)), time.sleeps);
+  }
+
+  @Test
+  void serverErrorsBackOffWithJitterThenSucceed() {
+    server.enqueue(new MockResponse.Builder().code(500).body("oops").build());
+    server.enqueue(new MockResponse.Builder().code(502).body("bad gateway").build());
+    server.enqueue(ok(completion("ok")));
+    try (ChatClient c = client().retryBaseDelay(Duration.ofMillis(400)).build()) {
+      assertEquals("ok", c.chat(ChatRequest.of("x")).content());
+    }
+    assertEquals(3, server.getRequestCount());
+    assertEquals(2, time.sleeps.size());
+    assertTrue(time.sleeps.get(0).toMillis() <= 400, "first wait within base: " + time.sleeps);
+    assertTrue(time.sleeps.get(1).toMillis() <= 800, "second wait within 2x base: " + time.sleeps);
+  }
+
+  @Test
+  void retriesStopAtMaxAttemptsAndTheDeadline() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(new MockResponse.Builder().code(500).body("{\"error\":{\"message\":\"down\"}}").build());
+    }
+    try (ChatClient c = client().maxAttempts(3).build()) {
+      ProviderException e = assertThrows(ProviderException.class, () -> c.chat(ChatRequest.of("x")));
+      assertEquals(500, e.status());
+    }
+    assertEquals(3, server.getRequestCount());
+
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "20").body("slow down").build());
+    try (ChatClient c = client().deadline(Duration.ofSeconds(10)).retryMaxDelay(Duration.ofSeconds(60)).build()) {
+      RateLimitedException e = assertThrows(RateLimitedException.class, () -> c.chat(ChatRequest.of("x")));
+      assertEquals(Duration.ofSeconds(20), e.retryAfter().orElseThrow());
+    }
+    assertEquals(4, server.getRequestCount(), "no retry past the deadline");
+  }
+
+  @Test
+  void unauthorizedIsNotRetriedAndTheKeyNeverLeaks() {
+    server.enqueue(new MockResponse.Builder().code(401).addHeader("x-request-id", "req-9")
+        .body("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\",\"code\":\"invalid_api_key\"}}")
+        .build());
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    AuthenticationException e;
+    ChatClient c = client().build();
+    try {
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      e = assertThrows(AuthenticationException.class, () -> c.chat(ChatRequest.of("x")));
+    } finally {
+      System.setErr(err);
+      c.close();
+    }
+    assertEquals(1, server.getRequestCount());
+    assertEquals(401, e.status());
+    assertEquals("invalid_api_key", e.providerCode());
+    assertEquals("req-9", e.requestId());
+    assertFalse(e.getMessage().contains(KEY), e.getMessage());
+    String logs = captured.toString(StandardCharsets.UTF_8);
+    assertTrue(logs.contains("/v1/chat/completions -> 401"), "logs were captured: " + logs);
+    assertFalse(logs.contains(KEY), logs);
+    assertFalse(c.toString().contains(KEY));
+  }
+
+  @Test
+  void badRequestCarriesTheProvidersMessage() {
+    server.enqueue(new MockResponse.Builder().code(400)
+        .body("{\"error\":{\"message\":\"max_tokens is too large\",\"type\":\"invalid_request_error\"}}").build());
+    try (ChatClient c = client().build()) {
+      BadRequestException e = assertThrows(BadRequestException.class, () -> c.chat(ChatRequest.of("x")));
+      assertTrue(e.getMessage().contains("max_tokens is too large"), e.getMessage());
+      assertEquals("invalid_request_error", e.providerCode());
+    }
+  }
+
+  @Test
+  void malformedJsonIsReported() {
+    server.enqueue(ok("{\"choices\": [ not json"));
+    try (ChatClient c = client().build()) {
+      assertThrows(MalformedResponseException.class, () -> c.chat(ChatRequest.of("x")));
+    }
+    server.enqueue(ok("{\"choices\": []}"));
+    try (ChatClient c = client().build()) {
+      assertThrows(MalformedResponseException.class, () -> c.chat(ChatRequest.of("x")));
+    }
+  }
+
+  @Test
+  void slowBodyTimesOut() {
+    server.enqueue(new MockResponse.Builder().code(200).body(completion("late"))
+        .bodyDelay(5, TimeUnit.SECONDS).build());
+    try (ChatClient c = client().readTimeout(Duration.ofMillis(150)).build()) {
+      assertThrows(LlmTimeoutException.class, () -> c.chat(ChatRequest.of("x")));
+    }
+  }
+
+  @Test
+  void personalDataIsRedactedBeforeSendingAndRestoredInTheAnswer() throws Exception {
+    server.enqueue(ok(completion("好的，我们会联系 [PHONE_1] 确认地址。")));
+    try (ChatClient c = client().redactPii(true).build()) {
+      ChatResponse r = c.chat(ChatRequest.of("我的电话是13800138000，帮我写个回复"));
+      assertEquals("好的，我们会联系 13800138000 确认地址。", r.content());
+    }
+    String sent = server.takeRequest().getBody().utf8();
+    assertFalse(sent.contains("13800138000"), sent);
+    assertTrue(sent.contains("[PHONE_1]"), sent);
+  }
+
+  @Test
+  void environmentConfigurationAndBuilderValidation() {
+    assertTrue(ChatClient.fromEnvironment(k -> null).isEmpty());
+    ChatClient c = ChatClient.fromEnvironment(k -> switch (k) {
+      case "LIVECOMMERCE_LLM_BASE_URL" -> "http://localhost:11434/v1";
+      case "LIVECOMMERCE_LLM_MODEL" -> "qwen2.5:7b";
+      default -> null;
+    }).orElseThrow();
+    assertEquals("qwen2.5:7b", c.model());
+    assertTrue(c.toString().contains("redactPii=false"), "local servers are not redacted: " + c);
+    c.close();
+    assertThrows(IllegalStateException.class, () -> ChatClient.newBuilder().build());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ChatClient.newBuilder().baseUrl("ftp://x"));
+    assertTrue(e.getMessage().contains("baseUrl"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ChatClient.newBuilder().maxAttempts(0));
+    assertThrows(IllegalArgumentException.class, () -> ChatRequest.newBuilder().temperature(3));
+    assertThrows(IllegalArgumentException.class, () -> ChatRequest.newBuilder().build());
+  }
+}
