@@ -1,0 +1,5 @@
+/**
+ * Script generation: {@link io.livecommerce.llm.script.LlmScriptGenerator} over any OpenAI-compatible model, with
+ * retrieved high-performing examples, and the offline {@link io.livecommerce.llm.script.TemplateScriptGenerator}.
+ */
+package io.livecommerce.llm.script;
