@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A room is one session of an anchor and is gone within hours, so collaborative signal attaches to anchors:
  * implicit ALS learns viewer × anchor affinity from watch events weighted by {@link ConfidenceWeights} and decayed
  * by age. Content attaches to the room: a viewer's profile is the weighted mean embedding of rooms they watched,
- * and a candidate scores by cosine to it. New viewers get content from stated interests plus popularity; new anchors
+ * and a candidate scores by its cosine to it above the candidates' mean cosine. New viewers get content from stated interests plus popularity; new anchors
  * get content only. {@link #observe} feeds live arrivals for momentum ("rising: viewers up 40% in 10 min").
  *
  * <pre>{@code
@@ -118,6 +118,11 @@ public final class HybridRoomRecommender implements RoomRecommender {
     return r;
   }
 
+  /** The mix of signals. */
+  public BlendWeights weights() {
+    return config.weights;
+  }
+
   /** The viewer × anchor factor model. */
   public AlsModel cf() {
     return cf;
@@ -146,11 +151,21 @@ public final class HybridRoomRecommender implements RoomRecommender {
     float[] total = new float[n];
     double[][] parts = new double[n][];
     BlendWeights w = config.weights;
+    // Content is the cosine above the candidates' mean: sentence embeddings give every pair a high baseline cosine,
+    // and only the difference says anything about taste.
+    double[] cosine = new double[n];
+    double meanCosine = 0;
+    if (profile != null) {
+      for (int c = 0; c < n; c++) {
+        cosine[c] = Vectors.dot(profile, vectors[c]);
+        meanCosine += cosine[c] / n;
+      }
+    }
     for (int c = 0; c < n; c++) {
       LiveRoom room = live.get(c);
       Integer a = cf.itemIndex(room.anchorId()).orElse(null);
       double cfScore = u != null && a != null ? cf.score(u, a) : 0;
-      double content = profile != null ? Vectors.dot(profile, vectors[c]) : 0;
+      double content = profile != null ? cosine[c] - meanCosine : 0;
       double pop = a != null ? anchorPopularity[a] : 0;
       long[] counts = momentum.counts(room.id(), query.atMillis());
       double growth = (counts[0] - counts[1]) / (double) Math.max(counts[1], 1);

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A trained hybrid of collaborative filtering, content similarity and popularity over a catalogue of items.
  *
- * <p>Scores are {@code cf·x_u·y_i + content·cos(profile_u, v_i) + popularity·pop_i} with the model's
+ * <p>Scores are {@code cf·x_u·y_i + content·(cos(profile_u, v_i) - mean cos) + popularity·pop_i} with the model's
  * {@link BlendWeights}; {@link #withWeights} gives the same model with another mix, e.g. a CF-only baseline.
  * Users the model has not seen get content (from stated interests) and popularity.
  *
@@ -179,9 +179,20 @@ public final class ImplicitModel {
     }
     float[] contentScore = new float[n];
     if (profile != null && weights.content() > 0) {
+      // Cosine above the mean over items with text: embeddings give every pair a baseline cosine.
+      double mean = 0;
+      int withText = 0;
       for (int i = 0; i < n; i++) {
         if (itemVectors[i] != null) {
           contentScore[i] = Vectors.dot(profile, itemVectors[i]);
+          mean += contentScore[i];
+          withText++;
+        }
+      }
+      mean /= Math.max(1, withText);
+      for (int i = 0; i < n; i++) {
+        if (itemVectors[i] != null) {
+          contentScore[i] -= (float) mean;
         }
       }
     }

@@ -53,7 +53,7 @@ public final class RegressionProductSelector implements ProductSelector {
   /** The codec {@link ModelFiles} uses. The embedder is not saved; pass it to {@link #load}. */
   public static final ModelCodec<RegressionProductSelector> CODEC = new Codec();
 
-  static final List<String> NUMERIC = List.of("price", "anchorFit", "anchorLevel", "anchorFollowers");
+  static final List<String> NUMERIC = List.of("price", "anchor fit", "anchor usual log units", "anchor log followers");
   static final List<String> CATEGORICAL = List.of("category", "brand", "slot", "weekday");
 
   private final TabularModel model;
@@ -218,7 +218,7 @@ public final class RegressionProductSelector implements ProductSelector {
           }
         }
         if (Vectors.norm(profile) > 1e-6f) {
-          num.put("anchorFit", (double) Vectors.cosine(profile, v));
+          num.put("anchor fit", (double) Vectors.cosine(profile, v));
         }
       }
       Integer n = counts.get(anchorId);
@@ -230,12 +230,12 @@ public final class RegressionProductSelector implements ProductSelector {
           m--;
         }
         if (m > 0) {
-          num.put("anchorLevel", s / m);
+          num.put("anchor usual log units", s / m);
         }
       }
       Double f = followersLog.get(anchorId);
       if (f != null) {
-        num.put("anchorFollowers", f);
+        num.put("anchor log followers", f);
       }
       Map<String, String> cat = new HashMap<>();
       if (!p.category().isEmpty()) {

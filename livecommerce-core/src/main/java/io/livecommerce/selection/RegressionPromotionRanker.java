@@ -31,9 +31,10 @@ import java.util.Set;
  * {@link RegressionProductSelector}, trained on past {@link PromotionOutcome}s.
  *
  * <p>One training row per outcome; the target is GMV in minor units, learned as {@code log(1 + gmv)}. Features:
- * discount depth; duration in minutes and its log; cost and its log; the promotion type and category; the
- * session's time slot and weekday; the anchor's usual level (mean log GMV of its other promotions) and audience
- * (mean log viewers); and the embedding of the promotion's description. Candidates deeper than the constraints'
+ * discount depth; duration in minutes and its log; cost and its log; the promotion type, category and their
+ * combination (which mechanic works for which category); the session's time slot and weekday; the anchor's usual
+ * level (mean log GMV of its other promotions), audience (mean log viewers) and how often it ran promotions of this
+ * category; and the embedding of the promotion's description. Candidates deeper than the constraints'
  * maximum discount or costlier than their budget never appear.
  *
  * <p>Immutable and thread-safe.
@@ -43,9 +44,9 @@ public final class RegressionPromotionRanker implements PromotionRanker {
   /** The codec {@link ModelFiles} uses. The embedder is not saved; pass it to {@link #load}. */
   public static final ModelCodec<RegressionPromotionRanker> CODEC = new Codec();
 
-  static final List<String> NUMERIC = List.of("discountDepth", "durationMinutes", "cost", "anchorLevel",
-      "anchorViewers");
-  static final List<String> CATEGORICAL = List.of("type", "category", "slot", "weekday");
+  static final List<String> NUMERIC = List.of("discount depth", "minutes", "cost", "anchor usual log GMV",
+      "anchor log audience", "anchor category share");
+  static final List<String> CATEGORICAL = List.of("type", "category", "offer", "slot", "weekday");
 
   private final TabularModel model;
   private final TextEmbedder embedder;
@@ -122,14 +123,14 @@ public final class RegressionPromotionRanker implements PromotionRanker {
   }
 
   /** Per-anchor sums from training outcomes. Immutable once built. */
-  record Stats(Map<String, double[]> sums, Map<String, String> usualSlot, Map<String, String> usualWeekday,
-      ZoneId zone) {
+  record Stats(Map<String, double[]> sums, Map<String, Map<String, Integer>> categoryCounts,
+      Map<String, String> usualSlot, Map<String, String> usualWeekday, ZoneId zone) {
 
     /** A row at {@code atMillis} (null: the anchor's usual time); {@code own} is left out of the anchor sums. */
     TabularRow row(Promotion p, String anchorId, Long atMillis, PromotionOutcome own, double target) {
       Map<String, Double> num = new HashMap<>();
-      num.put("discountDepth", p.discountDepth());
-      num.put("durationMinutes", p.durationSeconds() / 60.0);
+      num.put("discount depth", p.discountDepth());
+      num.put("minutes", p.durationSeconds() / 60.0);
       num.put("cost", p.costCents() / 100.0);
       double[] s = sums.get(anchorId); // {Σ log gmv, Σ log viewers, count}
       if (s != null) {
@@ -142,14 +143,18 @@ public final class RegressionPromotionRanker implements PromotionRanker {
           n--;
         }
         if (n > 0) {
-          num.put("anchorLevel", level / n);
-          num.put("anchorViewers", viewers / n);
+          num.put("anchor usual log GMV", level / n);
+          num.put("anchor log audience", viewers / n);
+          int same = categoryCounts.getOrDefault(anchorId, Map.of()).getOrDefault(p.category(), 0)
+              - (own != null ? 1 : 0);
+          num.put("anchor category share", same / n);
         }
       }
       Map<String, String> cat = new HashMap<>();
       cat.put("type", p.type().name());
       if (!p.category().isEmpty()) {
         cat.put("category", p.category());
+        cat.put("offer", p.type().name() + "@" + p.category());
       }
       SessionTime time = new SessionTime(zone);
       String slot = atMillis != null ? time.slot(atMillis) : usualSlot.get(anchorId);
@@ -202,7 +207,7 @@ public final class RegressionPromotionRanker implements PromotionRanker {
 
     TabularRegressor regressor() {
       return TabularRegressor.newBuilder().embedder(embedder).useText(true).numericColumns(NUMERIC)
-          .logColumns(Set.of("durationMinutes", "cost")).categoricalColumns(CATEGORICAL).minCategoryCount(2)
+          .logColumns(Set.of("minutes", "cost")).categoricalColumns(CATEGORICAL).minCategoryCount(2)
           .folds(folds).seed(seed).logTarget(true).build();
     }
 
@@ -250,6 +255,7 @@ public final class RegressionPromotionRanker implements PromotionRanker {
         }
       }
       Map<String, double[]> sums = new HashMap<>();
+      Map<String, Map<String, Integer>> categoryCounts = new HashMap<>();
       SessionTime time = new SessionTime(zone);
       for (int i = 0; i < outs.size(); i++) {
         PromotionOutcome o = outs.get(i);
@@ -261,9 +267,12 @@ public final class RegressionPromotionRanker implements PromotionRanker {
         s[0] += Math.log1p(o.gmvCents());
         s[1] += Math.log1p(o.viewers());
         s[2]++;
+        categoryCounts.computeIfAbsent(o.anchorId(), a -> new HashMap<>())
+            .merge(list.get(index.get(o.promotionId())).category(), 1, Integer::sum);
         time.record(o.anchorId(), o.timestampMillis());
       }
-      Stats stats = new Stats(Map.copyOf(sums), time.usualSlots(), time.usualWeekdays(), zone);
+      Stats stats = new Stats(Map.copyOf(sums), Map.copyOf(categoryCounts), time.usualSlots(), time.usualWeekdays(),
+          zone);
       List<float[]> promotionVectors =
           RegressionProductSelector.normalized(embedder.embedAll(list.stream().map(Promotion::text).toList()));
       List<TabularRow> rows = new ArrayList<>();
@@ -301,6 +310,11 @@ public final class RegressionPromotionRanker implements PromotionRanker {
         ModelFiles.writeDoubles(out, r.stats.sums().get(a));
         out.writeUTF(r.stats.usualSlot().getOrDefault(a, ""));
         out.writeUTF(r.stats.usualWeekday().getOrDefault(a, ""));
+        Map<String, Integer> counts = new java.util.TreeMap<>(r.stats.categoryCounts().getOrDefault(a, Map.of()));
+        ModelFiles.writeStrings(out, new ArrayList<>(counts.keySet()));
+        for (int c : counts.values()) {
+          out.writeInt(c);
+        }
       }
     }
 
@@ -312,6 +326,7 @@ public final class RegressionPromotionRanker implements PromotionRanker {
       Map<String, double[]> sums = new HashMap<>();
       Map<String, String> slots = new HashMap<>();
       Map<String, String> days = new HashMap<>();
+      Map<String, Map<String, Integer>> categoryCounts = new HashMap<>();
       for (String a : anchors) {
         sums.put(a, ModelFiles.readDoubles(in, 3));
         String slot = in.readUTF();
@@ -322,9 +337,15 @@ public final class RegressionPromotionRanker implements PromotionRanker {
         if (!day.isEmpty()) {
           days.put(a, day);
         }
+        List<String> cats = ModelFiles.readStrings(in, 1_000_000);
+        Map<String, Integer> counts = new HashMap<>();
+        for (String c : cats) {
+          counts.put(c, in.readInt());
+        }
+        categoryCounts.put(a, Map.copyOf(counts));
       }
       return new RegressionPromotionRanker(model, null,
-          new Stats(Map.copyOf(sums), Map.copyOf(slots), Map.copyOf(days), zone));
+          new Stats(Map.copyOf(sums), Map.copyOf(categoryCounts), Map.copyOf(slots), Map.copyOf(days), zone));
     }
   }
 }

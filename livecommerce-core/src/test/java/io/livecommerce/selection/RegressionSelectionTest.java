@@ -47,9 +47,9 @@ class RegressionSelectionTest {
   @Test
   void productModelRecoversPlantedSignsAndBeatsBaselinesOnHoldout() {
     Map<String, Double> c = selector.model().coefficients();
-    assertTrue(c.get("anchorFit") > 0, "anchor fit raises sales: " + c.get("anchorFit"));
+    assertTrue(c.get("anchor fit") > 0, "anchor fit raises sales: " + c.get("anchor fit"));
     assertTrue(c.get("log(price)") + c.get("price") < 0, "price lowers sales");
-    assertTrue(c.get("anchorFollowers") > 0, "anchor pull raises sales");
+    assertTrue(c.get("anchor log followers") > 0, "anchor pull raises sales");
 
     int cut = world.sales.size() * 4 / 5; // time-ordered: the last fifth is the future
     Map<String, RegressionReport> r = byName(RegressionProductSelector.newBuilder().embedder(EMBEDDER)
@@ -86,7 +86,7 @@ class RegressionSelectionTest {
 
   @Test
   void promotionModelHonoursConstraintsAndBeatsTheMean() {
-    assertTrue(ranker.model().coefficients().get("discountDepth") > 0, "deeper discount raises GMV");
+    assertTrue(ranker.model().coefficients().get("discount depth") > 0, "deeper discount raises GMV");
     List<Scored<PromotionForecast>> all = ranker.rank("a3", world.promotions, PromotionConstraints.NONE, 60);
     assertEquals(60, all.size());
     List<Scored<PromotionForecast>> limited = ranker.rank("a3", world.promotions,

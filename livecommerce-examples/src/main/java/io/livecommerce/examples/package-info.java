@@ -1,2 +1,2 @@
-/** Runnable demo and command-line interface. */
+/** The runnable demo and the command-line interface ({@link io.livecommerce.examples.Cli}). */
 package io.livecommerce.examples;

@@ -118,7 +118,8 @@ public final class TemplateScriptGenerator implements ScriptGenerator {
         case FULL_REDUCTION -> "今天有满减活动，";
         case LOTTERY -> "福袋抽奖马上开始，";
       };
-      return frame + p.description() + (pct > 0 ? "，相当于优惠" + pct + "%" : "") + "，活动持续约" + minutes
+      boolean saysDepth = p.description().contains("%") || p.description().contains("折");
+      return frame + p.description() + (pct > 0 && !saysDepth ? "，相当于优惠" + pct + "%" : "") + "，活动持续约" + minutes
           + "分钟，具体以页面为准。";
     }
     String frame = switch (p.type()) {
@@ -129,7 +130,8 @@ public final class TemplateScriptGenerator implements ScriptGenerator {
       case FULL_REDUCTION -> "Spend-and-save is on: ";
       case LOTTERY -> "The lucky draw starts now: ";
     };
-    return frame + p.description() + (pct > 0 ? " (about " + pct + "% off)" : "") + ", running for about "
+    return frame + p.description() + (pct > 0 && !p.description().contains("%") ? " (about " + pct + "% off)" : "")
+        + ", running for about "
         + minutes + " minutes; the product page has the details.";
   }
 

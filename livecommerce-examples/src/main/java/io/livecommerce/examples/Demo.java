@@ -1,0 +1,240 @@
+package io.livecommerce.examples;
+
+import io.livecommerce.LiveCommerce;
+import io.livecommerce.Scored;
+import io.livecommerce.compliance.ComplianceChecker;
+import io.livecommerce.compliance.ComplianceFinding;
+import io.livecommerce.compliance.ComplianceReport;
+import io.livecommerce.domain.Anchor;
+import io.livecommerce.domain.LiveRoom;
+import io.livecommerce.domain.Product;
+import io.livecommerce.domain.PromotionOutcome;
+import io.livecommerce.domain.WatchEvent;
+import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.eval.RankingEvaluator;
+import io.livecommerce.eval.HyperparameterSearch;
+import io.livecommerce.eval.RankingReport;
+import io.livecommerce.eval.SearchResult;
+import io.livecommerce.examples.world.World;
+import io.livecommerce.examples.world.WorldGenerator;
+import io.livecommerce.examples.world.WorldSize;
+import io.livecommerce.llm.ChatClient;
+import io.livecommerce.llm.script.LlmScriptGenerator;
+import io.livecommerce.llm.script.TemplateScriptGenerator;
+import io.livecommerce.recommend.BlendWeights;
+import io.livecommerce.recommend.HybridRoomRecommender;
+import io.livecommerce.recommend.ImplicitAls;
+import io.livecommerce.recommend.RoomQuery;
+import io.livecommerce.regress.RegressionReport;
+import io.livecommerce.script.LiveScript;
+import io.livecommerce.script.ScriptGenerator;
+import io.livecommerce.script.ScriptRequest;
+import io.livecommerce.script.ScriptSegment;
+import io.livecommerce.selection.PromotionConstraints;
+import io.livecommerce.selection.PromotionForecast;
+import io.livecommerce.selection.RegressionProductSelector;
+import io.livecommerce.selection.RegressionPromotionRanker;
+import io.livecommerce.selection.SalesForecast;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The end-to-end demo: a simulated world, the three models trained with the default embedder, their picks with
+ * explanations, a script with its compliance report, and each model against its baselines.
+ */
+final class Demo {
+
+  private final PrintStream out;
+
+  Demo(PrintStream out) {
+    this.out = out;
+  }
+
+  void run(WorldSize size, long seed, String embedderName) {
+    long t0 = System.nanoTime();
+    step("1/6 Generating a " + size.name().toLowerCase(Locale.ROOT) + " live-commerce world (seed " + seed + ")");
+    World w = WorldGenerator.generate(size, seed);
+    out.println("  " + w.summary());
+
+    try (LiveCommerce lc = LiveCommerce.builder()
+        .embedder(() -> Embedders.withProgress(Embedders.create(embedderName), out)).build()) {
+      step("2/6 Loading the embedder");
+      TextEmbedder embedder = lc.embedder();
+      out.println("  " + embedder);
+
+      // The last day is "now": its rooms are live; earlier days are history.
+      long dayStart = w.rooms().get(w.rooms().size() - 1).startMillis();
+      long now = dayStart + 2 * 3_600_000L;
+      List<WatchEvent> history = w.events().stream().filter(e -> e.timestampMillis() < dayStart).toList();
+      List<LiveRoom> liveNow = w.rooms().stream().filter(r -> r.isLiveAt(now)).toList();
+
+      step("3/6 Training the room recommender on " + history.size() + " watch events");
+      HybridRoomRecommender rooms = HybridRoomRecommender.newBuilder().embedder(embedder).anchors(w.anchors())
+          .als(ImplicitAls.newBuilder().factors(32).iterations(10).seed(seed).build()).maxPerCategory(3)
+          .train(w.rooms(), history, (done, total) -> {
+            if (done == total) {
+              out.println("  ALS: " + total + " iterations done");
+            }
+          });
+      w.events().stream().filter(e -> e.timestampMillis() >= dayStart && e.timestampMillis() < now)
+          .forEach(rooms::observe);
+      // Tune the blend on what viewers watched in tonight's first two hours (validation), before "now".
+      Map<String, Set<String>> validation = watched(w, dayStart, now);
+      List<BlendWeights> grid = new ArrayList<>();
+      for (double content : new double[] {0, 0.25, 0.5, 1}) {
+        for (double pop : new double[] {0, 0.1, 0.2}) {
+          for (double mom : new double[] {0, 0.1}) {
+            grid.add(new BlendWeights(1, content, pop, mom));
+          }
+        }
+      }
+      HybridRoomRecommender base = rooms;
+      SearchResult<BlendWeights> tuned = HyperparameterSearch.grid(grid, bw -> RankingEvaluator.evaluate("v",
+          v -> ids(base.withWeights(bw).recommend(RoomQuery.of(v, liveNow, dayStart + 1, 10))), validation, 10,
+          liveNow.size()).ndcg());
+      rooms = rooms.withWeights(tuned.best());
+      out.printf(Locale.ROOT, "  blend tuned on tonight's first two hours (%d viewers): %s, NDCG@10 %.3f%n",
+          validation.size(), tuned.best(), tuned.bestScore());
+      for (String viewer : List.of("v1", "v7", "v42")) {
+        out.println("  For viewer " + viewer + " (" + liveNow.size() + " rooms live):");
+        for (Scored<LiveRoom> s : rooms.recommend(RoomQuery.of(viewer, liveNow, now, 3))) {
+          out.printf(Locale.ROOT, "    %-34s %.3f  %s%n", s.item().title(), s.score(), s.explanation());
+        }
+      }
+
+      step("4/6 Product selection and promotion ranking");
+      RegressionProductSelector selector = RegressionProductSelector.newBuilder().embedder(embedder).seed(seed)
+          .train(w.products(), w.sales(), w.anchors());
+      RegressionPromotionRanker ranker = RegressionPromotionRanker.newBuilder().embedder(embedder).seed(seed)
+          .train(w.promotions(), w.outcomes());
+      List<Product> candidates = sample(w.products(), 60, seed);
+      Anchor star = w.anchors().get(0);
+      Optional<Scored<SalesForecast>> bestProduct = Optional.empty();
+      Optional<Scored<PromotionForecast>> bestPromotion = Optional.empty();
+      for (Anchor a : List.of(star, w.anchors().get(1))) {
+        out.println("  Products for " + a.name() + " (" + a.persona() + "), from 60 candidates:");
+        List<Scored<SalesForecast>> picks = selector.select(a.id(), candidates, 3);
+        for (Scored<SalesForecast> s : picks) {
+          SalesForecast f = s.item();
+          out.printf(Locale.ROOT, "    %-24s %5.0f units [%.0f-%.0f]  ¥%,.0f  %s%n", f.product().title(), f.units(),
+              f.unitsLow(), f.unitsHigh(), f.revenueCents() / 100, s.explanation());
+        }
+        List<Scored<PromotionForecast>> promos =
+            ranker.rank(a.id(), w.promotions(), new PromotionConstraints(0.3, 60_000), 2);
+        out.println("  Promotions for " + a.name() + " (discount <= 30%, cost <= ¥600):");
+        for (Scored<PromotionForecast> s : promos) {
+          out.printf(Locale.ROOT, "    %-30s GMV ¥%,.0f  %s%n", s.item().promotion().description(),
+              s.item().gmvCents() / 100, s.explanation());
+        }
+        if (a == star) {
+          bestProduct = picks.stream().findFirst();
+          bestPromotion = promos.stream().findFirst();
+        }
+      }
+
+      step("5/6 A script for " + star.name() + "'s top product, and its compliance report");
+      Optional<ChatClient> llm = ChatClient.fromEnvironment();
+      ScriptGenerator generator = llm.<ScriptGenerator>map(c -> LlmScriptGenerator.newBuilder().client(c).build())
+          .orElseGet(lc::scriptGenerator);
+      out.println("  generator: " + (llm.isPresent() ? "LLM at " + llm.get() : generator));
+      ScriptRequest request = ScriptRequest.newBuilder()
+          .product(bestProduct.map(s -> s.item().product()).orElse(candidates.get(0)))
+          .promotion(bestPromotion.map(s -> s.item().promotion()).orElse(null))
+          .anchor(star).audience("想买平价好物的上班族").targetSeconds(150).build();
+      LiveScript script = generator.generate(request);
+      for (ScriptSegment s : script.segments()) {
+        out.printf(Locale.ROOT, "    [%-14s %3ds] %s%n", s.kind(), s.seconds(), s.text());
+      }
+      out.println("  compliance: " + (script.compliance().isClean() ? "clean"
+          : script.compliance().findings().size() + " findings"));
+      llm.ifPresent(ChatClient::close);
+      String risky = "全网最低价！这款面霜能根治痘痘，100%有效，错过再等一年！最近天气干，唯一的缺点是有点香。";
+      ComplianceReport report = ComplianceChecker.bundled().check(risky);
+      out.println("  Checking: " + risky);
+      for (ComplianceFinding f : report.findings()) {
+        out.printf(Locale.ROOT, "    [%d,%d) 「%s」 %s/%s -> 「%s」  %s%n", f.start(), f.end(), f.matchedText(),
+            f.category(), f.severity(), f.suggestion(), f.legalBasis());
+      }
+      out.println("  Rewritten: " + report.rewritten());
+
+      step("6/6 Evaluation against baselines");
+      evaluateRooms(rooms, w, dayStart, now, liveNow, seed);
+      int cut = w.sales().size() * 4 / 5;
+      out.println("  Product selection, holdout = the last 20% of sales by time:");
+      table(RegressionProductSelector.newBuilder().embedder(embedder).seed(seed).evaluate(w.products(),
+          w.sales().subList(0, cut), w.sales().subList(cut, w.sales().size()), w.anchors(), 50));
+      List<PromotionOutcome> outcomes = w.outcomes();
+      int pcut = outcomes.size() * 4 / 5;
+      out.println("  Promotion ranking, holdout = the last 20% of outcomes by time:");
+      table(RegressionPromotionRanker.newBuilder().embedder(embedder).seed(seed).evaluate(w.promotions(),
+          outcomes.subList(0, pcut), outcomes.subList(pcut, outcomes.size()), 30));
+    }
+    out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+  }
+
+  private void evaluateRooms(HybridRoomRecommender rooms, World w, long dayStart, long now, List<LiveRoom> liveNow,
+      long seed) {
+    // Relevant: rooms a viewer watched for a minute or more after "now" on the last day.
+    Map<String, Set<String>> relevant = watched(w, now, Long.MAX_VALUE);
+    out.println("  Room recommendation, " + relevant.size() + " viewers, what they watched after \"now\":");
+    List<RankingReport> reports = new ArrayList<>();
+    Map<String, BlendWeights> variants = new java.util.LinkedHashMap<>();
+    variants.put("hybrid", rooms.weights());
+    variants.put("cf-only", BlendWeights.CF_ONLY);
+    variants.put("content-only", BlendWeights.CONTENT_ONLY);
+    variants.put("popularity", BlendWeights.POPULARITY_ONLY);
+    variants.forEach((name, weights) -> {
+      HybridRoomRecommender r = rooms.withWeights(weights);
+      reports.add(RankingEvaluator.evaluate(name,
+          v -> ids(r.recommend(RoomQuery.of(v, liveNow, now, 10))),
+          relevant, 10, liveNow.size()));
+    });
+    List<String> ids = new ArrayList<>(liveNow.stream().map(LiveRoom::id).toList());
+    reports.add(RankingEvaluator.evaluate("random", v -> {
+      List<String> copy = new ArrayList<>(ids);
+      java.util.Collections.shuffle(copy, new Random(seed ^ v.hashCode()));
+      return copy.subList(0, Math.min(10, copy.size()));
+    }, relevant, 10, liveNow.size()));
+    out.println("    " + RankingReport.header());
+    reports.forEach(r -> out.println("    " + r.row()));
+  }
+
+  /** Per viewer, rooms watched for a minute or more in [from, to). */
+  private static Map<String, Set<String>> watched(World w, long from, long to) {
+    Map<String, Set<String>> out = new HashMap<>();
+    for (WatchEvent e : w.events()) {
+      if (e.timestampMillis() >= from && e.timestampMillis() < to && e.watchSeconds() >= 60) {
+        out.computeIfAbsent(e.viewerId(), v -> new HashSet<>()).add(e.roomId());
+      }
+    }
+    return out;
+  }
+
+  private static List<String> ids(List<Scored<LiveRoom>> scored) {
+    return scored.stream().map(s -> s.item().id()).toList();
+  }
+
+  private void table(List<RegressionReport> reports) {
+    out.println("    " + RegressionReport.header());
+    reports.forEach(r -> out.println("    " + r.row()));
+  }
+
+  private void step(String title) {
+    out.println();
+    out.println("== " + title);
+  }
+
+  private static <T> List<T> sample(List<T> items, int n, long seed) {
+    List<T> copy = new ArrayList<>(items);
+    java.util.Collections.shuffle(copy, new Random(seed));
+    return List.copyOf(copy.subList(0, Math.min(n, copy.size())));
+  }
+}

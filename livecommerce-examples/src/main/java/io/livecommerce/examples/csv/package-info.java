@@ -1,0 +1,2 @@
+/** CSV reading and writing with errors that name the file, line and column. */
+package io.livecommerce.examples.csv;

@@ -1,0 +1,242 @@
+package io.livecommerce.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.livecommerce.examples.csv.CsvTable;
+import io.livecommerce.examples.world.World;
+import io.livecommerce.examples.world.WorldFiles;
+import io.livecommerce.examples.world.WorldGenerator;
+import io.livecommerce.examples.world.WorldSize;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end tests of every CLI command on small generated files, good and bad. */
+class CliTest {
+
+  record Result(int code, String out, String err) {}
+
+  static Result cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  static Path write(Path dir, String name, String content) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, content, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  @Test
+  void helpListsEveryCommand() {
+    Result r = cli("--help");
+    assertEquals(0, r.code);
+    for (String c : List.of("demo", "generate-world", "embed", "search", "recommend", "evaluate-recommender",
+        "regress", "script", "check-compliance")) {
+      assertTrue(r.out.contains(c), c + " in " + r.out);
+      assertEquals(0, cli(c, "--help").code, c + " --help");
+    }
+  }
+
+  @Test
+  void generateWorldWritesFilesThatReadBackEqual(@TempDir Path dir) {
+    Result r = cli("generate-world", "--out", dir.toString(), "--size", "tiny", "--seed", "5");
+    assertEquals(0, r.code, r.err);
+    World read = WorldFiles.read(dir);
+    assertEquals(WorldGenerator.generate(WorldSize.TINY, 5), read);
+    assertEquals(WorldGenerator.generate(WorldSize.TINY, 5), WorldGenerator.generate(WorldSize.TINY, 5),
+        "deterministic");
+    assertTrue(read.events().size() > 2000, read.summary());
+  }
+
+  @Test
+  void demoRunsEndToEndOnATinyWorld() {
+    Result r = cli("demo", "--size", "tiny", "--model", "hashing");
+    assertEquals(0, r.code, r.err);
+    for (String s : List.of("1/6", "For viewer", "Products for", "Promotions for", "compliance: clean",
+        "Evaluation against baselines", "hybrid", "structured-only", "Done in")) {
+      assertTrue(r.out.contains(s), s + " missing from:\n" + r.out);
+    }
+  }
+
+  @Test
+  void embedAddsAVectorColumn(@TempDir Path dir) throws Exception {
+    Path in = write(dir, "items.csv", "id,title\n1,补水面霜\n2,\"蓝牙耳机, 降噪\"\n");
+    Path out = dir.resolve("out.csv");
+    Result r = cli("embed", "--in", in.toString(), "--text-column", "title", "--out", out.toString(),
+        "--model", "hashing");
+    assertEquals(0, r.code, r.err);
+    CsvTable t = CsvTable.read(out).require("id", "title", "embedding");
+    assertEquals(2, t.rows().size());
+    assertEquals(512, t.rows().get(1).get("embedding").split(" ").length);
+    assertEquals("蓝牙耳机, 降噪", t.rows().get(1).get("title"));
+  }
+
+  @Test
+  void searchFindsTheProductAShopperMeans(@TempDir Path dir) throws Exception {
+    Path catalog = write(dir, "catalog.csv", "sku,text\n"
+        + "A1,玻尿酸补水保湿面霜 干皮秋冬适用\nB2,无线蓝牙耳机 主动降噪 长续航\nC3,儿童保温杯 316不锈钢 带吸管\n"
+        + "D4,速溶黑咖啡 无糖 提神\n");
+    Result r = cli("search", "--catalog", catalog.toString(), "--id-column", "sku", "--text-column", "text",
+        "--query", "坐地铁想听歌周围太吵", "--k", "2");
+    assertEquals(0, r.code, r.err);
+    String[] lines = r.out.strip().split("\\R");
+    assertEquals("id,score", lines[0]);
+    assertTrue(lines[1].startsWith("B2,"), r.out);
+    assertEquals(3, lines.length);
+  }
+
+  static Path interactions(Path dir) throws Exception {
+    StringBuilder sb = new StringBuilder("user,item,weight,timestamp\n");
+    Random rnd = new Random(1);
+    for (int u = 0; u < 60; u++) {
+      int taste = u % 3;
+      for (int e = 0; e < 12; e++) {
+        int item = rnd.nextDouble() < 0.8 ? taste * 10 + rnd.nextInt(10) : rnd.nextInt(30);
+        sb.append("u").append(u).append(",i").append(item).append(',').append(1 + rnd.nextInt(3)).append(',')
+            .append(e * 1000L + u).append('\n');
+      }
+    }
+    return write(dir, "interactions.csv", sb.toString());
+  }
+
+  static Path items(Path dir) throws Exception {
+    String[] kinds = {"口红 美妆 显白", "耳机 数码 降噪", "零食 坚果 好吃"};
+    StringBuilder sb = new StringBuilder("item,text\n");
+    for (int i = 0; i < 30; i++) {
+      sb.append('i').append(i).append(',').append(kinds[i / 10]).append(" 款式").append(i).append('\n');
+    }
+    return write(dir, "items.csv", sb.toString());
+  }
+
+  @Test
+  void recommendWritesRankedRowsForEveryUser(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("recs.csv");
+    Result r = cli("recommend", "--interactions", interactions(dir).toString(), "--items", items(dir).toString(),
+        "--k", "5", "--out", out.toString(), "--exclude-seen", "--model", "hashing");
+    assertEquals(0, r.code, r.err);
+    CsvTable t = CsvTable.read(out).require("user", "rank", "item", "score");
+    assertEquals(60 * 5, t.rows().size());
+    assertEquals("1", t.rows().get(0).get("rank"));
+    assertEquals("5", t.rows().get(4).get("rank"));
+    Result cfOnly = cli("recommend", "--interactions", interactions(dir).toString(), "--k", "3", "--out",
+        dir.resolve("cf.csv").toString());
+    assertEquals(0, cfOnly.code, cfOnly.err);
+  }
+
+  @Test
+  void evaluateRecommenderPrintsATableAndJson(@TempDir Path dir) throws Exception {
+    Result r = cli("evaluate-recommender", "--interactions", interactions(dir).toString(), "--items",
+        items(dir).toString(), "--split", "time", "--test-fraction", "0.25", "--seed", "3", "--k", "5",
+        "--model", "hashing");
+    assertEquals(0, r.code, r.err);
+    assertTrue(r.out.contains("hybrid") && r.out.contains("popularity") && r.out.contains("random"), r.out);
+    JsonNode json = new ObjectMapper().readTree(r.out.substring(r.out.indexOf('[')));
+    assertEquals(5, json.size());
+    assertTrue(json.get(0).get("ndcg").asDouble() > json.get(4).get("ndcg").asDouble(), "hybrid beats random");
+  }
+
+  @Test
+  void regressTrainsOnAnyTable(@TempDir Path dir) throws Exception {
+    StringBuilder train = new StringBuilder("id,title,price,color,sales\n");
+    Random rnd = new Random(2);
+    for (int i = 0; i < 80; i++) {
+      double price = 10 + rnd.nextInt(90);
+      String color = i % 2 == 0 ? "red" : "blue";
+      double sales = 200 - price + (color.equals("red") ? 30 : 0) + rnd.nextGaussian() * 5;
+      train.append("p").append(i).append(",商品").append(i).append(',')
+          .append(i == 7 ? "" : String.valueOf(price)).append(',').append(color).append(',').append(sales).append('\n');
+    }
+    Path trainFile = write(dir, "train.csv", train.toString());
+    Path predictFile = write(dir, "predict.csv", "id,title,price,color\nq1,新品,20,red\nq2,新品,90,blue\n");
+    Path out = dir.resolve("pred.csv");
+    Result r = cli("regress", "--train", trainFile.toString(), "--predict", predictFile.toString(), "--id-column",
+        "id", "--target-column", "sales", "--numeric-columns", "price", "--categorical-columns", "color", "--out",
+        out.toString());
+    assertEquals(0, r.code, r.err);
+    CsvTable t = CsvTable.read(out).require("id", "prediction");
+    double cheapRed = Double.parseDouble(t.rows().get(0).get("prediction"));
+    double dearBlue = Double.parseDouble(t.rows().get(1).get("prediction"));
+    assertTrue(cheapRed > dearBlue + 60, cheapRed + " vs " + dearBlue);
+  }
+
+  @Test
+  void scriptPrintsTheScriptAndItsReport() {
+    Result r = cli("script", "--product-title", "全网最低价补水面霜", "--product-description", "秋冬干皮必备",
+        "--price", "89.9", "--promotion", "领券立减20元", "--category", "护肤");
+    assertEquals(0, r.code, r.err);
+    assertTrue(r.out.contains("[OPENING") && r.out.contains("[PROMOTION") && r.out.contains("89.90"), r.out);
+    assertTrue(r.out.contains("compliance: clean"), r.out);
+    assertFalse(r.out.contains("全网最低"), "the template generator rewrote the dirty title");
+    Result en = cli("script", "--product-title", "Thermos", "--language", "en");
+    assertEquals(0, en.code, en.err);
+    assertEquals(2, cli("script", "--product-title", "x", "--language", "fr").code);
+  }
+
+  @Test
+  void checkComplianceExitCodes(@TempDir Path dir) throws Exception {
+    Result dirty = cli("check-compliance", "--text", "全网最低价，销量第一");
+    assertEquals(1, dirty.code);
+    String[] lines = dirty.out.strip().split("\\R");
+    assertEquals(2, lines.length);
+    JsonNode first = new ObjectMapper().readTree(lines[0]);
+    assertEquals("全网最低", first.get("text").asText());
+    assertEquals(0, first.get("start").asInt());
+    assertEquals(0, cli("check-compliance", "--text", "最近天气干，记得补水").code);
+    Path file = write(dir, "script.txt", "这款面霜能根治痘痘");
+    assertEquals(1, cli("check-compliance", "--in", file.toString()).code);
+    assertEquals(2, cli("check-compliance").code, "one of --text or --in is required");
+  }
+
+  @Test
+  void badFilesNameFileLineAndColumnAndExitTwoWithoutStackTraces(@TempDir Path dir) throws Exception {
+    Path missingColumn = write(dir, "bad1.csv", "user,thing\nu1,i1\n");
+    Result r = cli("recommend", "--interactions", missingColumn.toString(), "--k", "3", "--out",
+        dir.resolve("o.csv").toString());
+    assertEquals(2, r.code);
+    assertTrue(r.err.contains("bad1.csv:1: column 'item': is missing"), r.err);
+    assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
+
+    Path badNumber = write(dir, "bad2.csv", "user,item,weight\nu1,i1,1\nu2,i2,heavy\n");
+    r = cli("recommend", "--interactions", badNumber.toString(), "--k", "3", "--out", dir.resolve("o.csv").toString());
+    assertEquals(2, r.code);
+    assertTrue(r.err.contains("bad2.csv:3: column 'weight': 'heavy' is not a number"), r.err);
+
+    Path ragged = write(dir, "bad3.csv", "user,item\nu1,i1,extra\n");
+    r = cli("recommend", "--interactions", ragged.toString(), "--k", "3", "--out", dir.resolve("o.csv").toString());
+    assertEquals(2, r.code);
+    assertTrue(r.err.contains("bad3.csv:2") && r.err.contains("3 fields"), r.err);
+
+    r = cli("search", "--catalog", dir.resolve("nope.csv").toString(), "--id-column", "id", "--text-column", "t",
+        "--query", "x");
+    assertEquals(2, r.code);
+    assertTrue(r.err.contains("nope.csv") && r.err.contains("no such file"), r.err);
+
+    r = cli("--verbose", "recommend", "--interactions", badNumber.toString(), "--k", "3", "--out",
+        dir.resolve("o.csv").toString());
+    assertEquals(2, r.code);
+    assertTrue(r.err.contains("\tat "), "--verbose shows the stack trace");
+
+    Path world = dir.resolve("world");
+    cli("generate-world", "--out", world.toString(), "--size", "tiny");
+    Path events = world.resolve("watch_events.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(events));
+    lines.set(3, lines.get(3).replaceFirst(",\\d+,", ",-5,"));
+    Files.write(events, lines);
+    Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> WorldFiles.read(world));
+    assertTrue(e.getMessage().contains("watch_events.csv:4") && e.getMessage().contains("-5"), e.getMessage());
+  }
+}
