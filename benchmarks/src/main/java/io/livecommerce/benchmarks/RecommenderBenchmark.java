@@ -31,6 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * ALS on 100k users x 10k items x 1M generated events (one and three iterations, so one iteration's cost is the
  * difference), and recommendation latency for one viewer against 100k live candidates (vectors cached, as in
  * steady state).
+ *
+ * <p>JMH state; not thread-safe, one instance per trial.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

@@ -27,6 +27,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * The selection machinery at scale: cross-validated training (5 folds x 9 penalties) on 100k rows x 530 features
  * (512 text dimensions, 3 numeric columns with a log, 12 category levels), and scoring 100k candidates with
  * explanations.
+ *
+ * <p>JMH state; not thread-safe, one instance per trial.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

@@ -26,6 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Top-k over 100,000 vectors of 512 dimensions (205 MB of floats): our bounded-heap search beside a naive
  * score-then-sort with streams, and beside plain sums over the same bytes, which bound what any scan can do
  * (the memory-bandwidth ceiling), on one thread and on all cores.
+ *
+ * <p>JMH state; not thread-safe, one instance per trial.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -1,6 +1,6 @@
 package io.livecommerce.script;
 
-/** Thrown when a script generator cannot produce a valid script, e.g. the model kept returning malformed output. */
+/** Thrown when a script generator cannot produce a valid script, e.g. the model kept returning malformed output. Immutable and thread-safe. */
 public class ScriptGenerationException extends RuntimeException {
 
   /** Creates the exception with a message. */

@@ -1,6 +1,6 @@
 package io.livecommerce.embedding;
 
-/** Thrown when a model cannot be loaded or inference fails inside ONNX Runtime or the tokenizer. */
+/** Thrown when a model cannot be loaded or inference fails inside ONNX Runtime or the tokenizer. Immutable and thread-safe. */
 public class EmbeddingException extends RuntimeException {
 
   /** Creates the exception with a message and cause. */

@@ -62,6 +62,8 @@ import picocli.CommandLine.Option;
  *
  * <p>Exit codes: 0 success; 1 compliance findings ({@code check-compliance}); 2 bad input (the message names the file,
  * line and column), without a stack trace unless {@code --verbose}.
+ *
+ * <p>Each run builds its own command objects, so concurrent {@link #run} calls are safe.
  */
 @Command(name = "livecommerce", mixinStandardHelpOptions = true, version = "livecommerce 0.1.0-SNAPSHOT",
     description = "Live-stream e-commerce decisions with data and language models.",
@@ -115,6 +117,24 @@ public final class Cli implements Callable<Integer> {
 
   static PrintWriter out(CommandLine.Model.CommandSpec spec) {
     return spec.commandLine().getOut();
+  }
+
+  /** The {@code --model} option shared by the commands that embed text, and the embedder's lifecycle. */
+  static final class ModelOption {
+    @Option(names = "--model", defaultValue = "bge-small-zh",
+        description = "Embedder: " + Embedders.NAMES + " (default: bge-small-zh).")
+    String model;
+
+    /** The embedder, or null when {@code needed} is false; close it with {@link #close}. */
+    TextEmbedder open(boolean needed) {
+      return needed ? Embedders.create(model) : null;
+    }
+
+    static void close(TextEmbedder e) {
+      if (e != null) {
+        e.close();
+      }
+    }
   }
 
   @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -200,8 +220,8 @@ public final class Cli implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output CSV: the input columns plus 'embedding'.")
     Path outFile;
 
-    @Option(names = "--model", defaultValue = "bge-small-zh", description = "Embedder: " + Embedders.NAMES + ".")
-    String model;
+    @CommandLine.Mixin
+    ModelOption model;
 
     @Override
     public Integer call() {
@@ -210,7 +230,7 @@ public final class Cli implements Callable<Integer> {
       for (CsvTable.Row r : t.rows()) {
         texts.add(r.required(textColumn));
       }
-      try (TextEmbedder e = Embedders.create(model)) {
+      try (TextEmbedder e = model.open(true)) {
         List<float[]> vs = e.embedAll(texts);
         List<String> header = new ArrayList<>(headerOf(in));
         header.add("embedding");
@@ -268,8 +288,8 @@ public final class Cli implements Callable<Integer> {
     @Option(names = "--k", defaultValue = "10", description = "How many results (default: 10).")
     int k;
 
-    @Option(names = "--model", defaultValue = "bge-small-zh", description = "Embedder: " + Embedders.NAMES + ".")
-    String model;
+    @CommandLine.Mixin
+    ModelOption model;
 
     @Override
     public Integer call() {
@@ -283,7 +303,7 @@ public final class Cli implements Callable<Integer> {
         ids.add(r.required(idColumn));
         texts.add(r.required(textColumn));
       }
-      try (TextEmbedder e = Embedders.create(model)) {
+      try (TextEmbedder e = model.open(true)) {
         VectorMatrix m = VectorMatrix.of(e.embedAll(texts), e.dimension());
         PrintWriter w = out(spec);
         w.println("id,score");
@@ -355,8 +375,8 @@ public final class Cli implements Callable<Integer> {
     @Option(names = "--exclude-seen", description = "Leave out items the user already interacted with.")
     boolean excludeSeen;
 
-    @Option(names = "--model", defaultValue = "bge-small-zh", description = "Embedder: " + Embedders.NAMES + ".")
-    String model;
+    @CommandLine.Mixin
+    ModelOption model;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: 42).")
     long seed;
@@ -369,7 +389,7 @@ public final class Cli implements Callable<Integer> {
       List<Interaction> log = interactions(interactions);
       Map<String, String> texts = itemTexts(items);
       long start = System.nanoTime();
-      TextEmbedder embedder = texts.isEmpty() ? null : Embedders.create(model);
+      TextEmbedder embedder = model.open(!texts.isEmpty());
       try {
         ImplicitModel m = recommender(embedder, seed).fit(log, texts, ProgressListener.NONE);
         List<String> users = new ArrayList<>(new java.util.LinkedHashSet<>(log.stream().map(Interaction::user)
@@ -386,9 +406,7 @@ public final class Cli implements Callable<Integer> {
         out(spec).printf(Locale.ROOT, "wrote %d recommendations for %d users to %s in %.1f s%n", rows.size(),
             users.size(), outFile, (System.nanoTime() - start) / 1e9);
       } finally {
-        if (embedder != null) {
-          embedder.close();
-        }
+        ModelOption.close(embedder);
       }
       return 0;
     }
@@ -419,8 +437,8 @@ public final class Cli implements Callable<Integer> {
     @Option(names = "--k", defaultValue = "10", description = "Cut-off (default: 10).")
     int k;
 
-    @Option(names = "--model", defaultValue = "bge-small-zh", description = "Embedder: " + Embedders.NAMES + ".")
-    String model;
+    @CommandLine.Mixin
+    ModelOption model;
 
     @Override
     public Integer call() throws Exception {
@@ -434,7 +452,7 @@ public final class Cli implements Callable<Integer> {
         default -> throw new IllegalArgumentException("--split '" + split + "' is not one of random, time");
       };
       Map<String, String> texts = itemTexts(items);
-      TextEmbedder embedder = texts.isEmpty() ? null : Embedders.create(model);
+      TextEmbedder embedder = model.open(!texts.isEmpty());
       try {
         ImplicitModel m = recommender(embedder, seed).fit(s.train(), texts, ProgressListener.NONE);
         List<RankingReport> reports = RecommenderEvaluation.compare(m, s.test(), k, seed);
@@ -443,9 +461,7 @@ public final class Cli implements Callable<Integer> {
         reports.forEach(r -> w.println(r.row()));
         w.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(reports));
       } finally {
-        if (embedder != null) {
-          embedder.close();
-        }
+        ModelOption.close(embedder);
       }
       return 0;
     }
@@ -484,14 +500,14 @@ public final class Cli implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output CSV: id,prediction.")
     Path outFile;
 
-    @Option(names = "--model", defaultValue = "bge-small-zh", description = "Embedder: " + Embedders.NAMES + ".")
-    String model;
+    @CommandLine.Mixin
+    ModelOption model;
 
     @Override
     public Integer call() {
       List<TabularRow> trainRows = rows(CsvTable.read(train), true);
       List<TabularRow> predictRows = rows(CsvTable.read(predict), false);
-      TextEmbedder embedder = textColumn == null ? null : Embedders.create(model);
+      TextEmbedder embedder = model.open(textColumn != null);
       try {
         TabularModel m = TabularRegressor.newBuilder().embedder(embedder).numericColumns(numeric)
             .categoricalColumns(categorical).logTarget(logTarget).build().fit(trainRows);
@@ -503,9 +519,7 @@ public final class Cli implements Callable<Integer> {
         out(spec).println("trained on " + trainRows.size() + " rows (" + m.featureNames().size()
             + " features), wrote " + out.size() + " predictions to " + outFile);
       } finally {
-        if (embedder != null) {
-          embedder.close();
-        }
+        ModelOption.close(embedder);
       }
       return 0;
     }

@@ -1,6 +1,6 @@
 package io.livecommerce.llm;
 
-/** The key was rejected (401, 403). Not retried. */
+/** The key was rejected (401, 403). Not retried. Immutable and thread-safe. */
 public class AuthenticationException extends LlmException {
 
   /** Creates the exception. */

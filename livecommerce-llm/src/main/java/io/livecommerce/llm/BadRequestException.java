@@ -1,6 +1,6 @@
 package io.livecommerce.llm;
 
-/** The provider rejected the request (400, 404, 422): the message is the provider's. */
+/** The provider rejected the request (400, 404, 422): the message is the provider's. Immutable and thread-safe. */
 public class BadRequestException extends LlmException {
 
   /** Creates the exception. */

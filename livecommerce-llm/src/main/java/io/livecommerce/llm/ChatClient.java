@@ -19,8 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -36,7 +41,7 @@ import okio.BufferedSource;
  * ChatClient client = ChatClient.newBuilder().provider(Provider.DEEPSEEK).build(); // key from DEEPSEEK_API_KEY
  * ChatResponse r = client.chat(ChatRequest.newBuilder()
  *     .system("你是直播带货文案助手").user("给保温杯写一句开场白").temperature(0.7).build());
- * client.stream(request, delta -> System.out.print(delta));
+ * client.stream(request, delta -> subtitles.append(delta));
  * }</pre>
  *
  * <p>Resilience is a stack of OkHttp interceptors, not branches in the call path: an optional limit on requests in
@@ -52,7 +57,7 @@ import okio.BufferedSource;
  * {@link #toString()}.
  *
  * <p>Thread-safe; share one instance. {@link #close()} releases pooled connections; OkHttp's pool threads are
- * daemons and never keep the JVM alive. Cancel a call by interrupting its thread.
+ * daemons and never keep the JVM alive. {@link #chatAsync} returns a future whose cancellation cancels the call.
  */
 public final class ChatClient implements AutoCloseable {
 
@@ -81,13 +86,23 @@ public final class ChatClient implements AutoCloseable {
         .connectTimeout(b.connectTimeout)
         .readTimeout(b.readTimeout)
         .callTimeout(b.callTimeout)
-        .retryOnConnectionFailure(false); // ours does it, with backoff
+        .retryOnConnectionFailure(false) // ours does it, with backoff
+        .dispatcher(new Dispatcher(daemonExecutor()));
     if (b.maxInFlight > 0) {
       ob.addInterceptor(new ConcurrencyLimitInterceptor(b.maxInFlight));
     }
     ob.addInterceptor(retry);
     ob.addInterceptor(new LoggingInterceptor());
     this.http = ob.build();
+  }
+
+  /** OkHttp's default dispatcher threads are not daemons; ours must never keep the JVM alive. */
+  private static ExecutorService daemonExecutor() {
+    return Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "livecommerce-llm-dispatcher");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   private static boolean isLocal(HttpUrl url) {
@@ -139,22 +154,60 @@ public final class ChatClient implements AutoCloseable {
   public ChatResponse chat(ChatRequest request) {
     Checks.notNull(request, "request");
     Redaction redaction = redact(request);
-    ObjectNode body = body(request, redaction, false);
-    try (Response r = execute("chat/completions", body)) {
-      String requestId = ErrorMapper.requestId(r);
-      JsonNode root = parse(r.body().string(), requestId);
-      JsonNode choice = root.path("choices").path(0);
-      JsonNode content = choice.path("message").path("content");
-      if (!content.isTextual()) {
-        throw new MalformedResponseException("response has no choices[0].message.content", r.code(), "",
-            requestId, null);
-      }
-      String text = redaction == null ? content.asText() : redaction.restore(content.asText());
-      return new ChatResponse(text, choice.path("finish_reason").asText(""), usage(root.get("usage")),
-          root.path("model").asText(model), requestId);
+    Call call = newCall("chat/completions", body(request, redaction, false));
+    try (Response r = checked(call.execute())) {
+      return completion(r, redaction);
     } catch (IOException e) {
       throw errors.fromIo(e, "chat request");
     }
+  }
+
+  /**
+   * Sends a request without blocking. Cancelling the future cancels the HTTP call and no further attempt starts; the future
+   * fails with the same typed {@link LlmException}s as {@link #chat}. Callbacks run on daemon threads.
+   */
+  public CompletableFuture<ChatResponse> chatAsync(ChatRequest request) {
+    Checks.notNull(request, "request");
+    Redaction redaction = redact(request);
+    Call call = newCall("chat/completions", body(request, redaction, false));
+    CompletableFuture<ChatResponse> future = new CompletableFuture<>();
+    future.whenComplete((r, e) -> {
+      if (future.isCancelled()) {
+        call.cancel();
+      }
+    });
+    call.enqueue(new Callback() {
+      @Override
+      public void onResponse(Call c, Response response) {
+        try (Response r = checked(response)) {
+          future.complete(completion(r, redaction));
+        } catch (IOException e) {
+          future.completeExceptionally(errors.fromIo(e, "chat request"));
+        } catch (RuntimeException e) {
+          future.completeExceptionally(e);
+        }
+      }
+
+      @Override
+      public void onFailure(Call c, IOException e) {
+        future.completeExceptionally(errors.fromIo(e, "chat request"));
+      }
+    });
+    return future;
+  }
+
+  private ChatResponse completion(Response r, Redaction redaction) throws IOException {
+    String requestId = ErrorMapper.requestId(r);
+    JsonNode root = parse(r.body().string(), requestId);
+    JsonNode choice = root.path("choices").path(0);
+    JsonNode content = choice.path("message").path("content");
+    if (!content.isTextual()) {
+      throw new MalformedResponseException("response has no choices[0].message.content", r.code(), "",
+          requestId, null);
+    }
+    String text = redaction == null ? content.asText() : redaction.restore(content.asText());
+    return new ChatResponse(text, choice.path("finish_reason").asText(""), usage(root.get("usage")),
+        root.path("model").asText(model), requestId);
   }
 
   /**
@@ -171,7 +224,7 @@ public final class ChatClient implements AutoCloseable {
     ObjectNode body = body(request, redaction, true);
     StringBuilder text = new StringBuilder();
     String requestId = "";
-    try (Response r = execute("chat/completions", body)) {
+    try (Response r = checked(newCall("chat/completions", body).execute())) {
       requestId = ErrorMapper.requestId(r);
       StreamState state = new StreamState(requestId);
       BufferedSource source = r.body().source();
@@ -330,16 +383,28 @@ public final class ChatClient implements AutoCloseable {
     return body;
   }
 
-  /** POSTs JSON to {@code path}; returns a 2xx response or throws the typed error. For this module's clients. */
-  Response execute(String path, ObjectNode body) throws IOException {
+  /** A POST of JSON to {@code path} under the base URL, with the key. */
+  Call newCall(String path, ObjectNode body) {
     Request.Builder rb = new Request.Builder()
-        .url(baseUrl.newBuilder().addPathSegments(path).build())
-        .post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE));
+        .url(baseUrl.newBuilder().addPathSegments(path).build());
+    try {
+      rb.post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialize the request", e);
+    }
     if (!apiKey.isEmpty()) {
       rb.header("Authorization", "Bearer " + apiKey);
     }
-    Call call = http.newCall(rb.build());
-    Response r = call.execute();
+    return http.newCall(rb.build());
+  }
+
+  /** POSTs JSON to {@code path}; returns a 2xx response or throws the typed error. For this module's clients. */
+  Response execute(String path, ObjectNode body) throws IOException {
+    return checked(newCall(path, body).execute());
+  }
+
+  /** Returns a 2xx response, or closes it and throws the typed error. */
+  private Response checked(Response r) {
     if (!r.isSuccessful()) {
       try (r) {
         throw errors.fromResponse(r, retryAfterOf(r));
@@ -545,7 +610,7 @@ public final class ChatClient implements AutoCloseable {
       return this;
     }
 
-    /** An OkHttpClient to share its connection pool and dispatcher with; our interceptors are added to a copy. */
+    /** An OkHttpClient whose connection pool to share; our interceptors and daemon dispatcher go on a copy. */
     public Builder okHttpClient(OkHttpClient base) {
       this.base = Checks.notNull(base, "okHttpClient");
       return this;

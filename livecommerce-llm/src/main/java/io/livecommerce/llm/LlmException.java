@@ -4,6 +4,8 @@ package io.livecommerce.llm;
  * A failed call to an LLM provider. Subclasses say what kind of failure; every one carries the HTTP status (0 when
  * there was no response), the provider's error code and the request id when the provider sent them. Messages never
  * contain the API key.
+ *
+ * <p>Immutable and thread-safe.
  */
 public class LlmException extends RuntimeException {
   private final int status;

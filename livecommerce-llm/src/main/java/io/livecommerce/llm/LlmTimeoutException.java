@@ -1,6 +1,6 @@
 package io.livecommerce.llm;
 
-/** A connect, read or call timeout, or the overall deadline across retries, ran out. */
+/** A connect, read or call timeout, or the overall deadline across retries, ran out. Immutable and thread-safe. */
 public class LlmTimeoutException extends LlmException {
 
   /** Creates the exception. */

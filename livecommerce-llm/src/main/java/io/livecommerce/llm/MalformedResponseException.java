@@ -1,6 +1,6 @@
 package io.livecommerce.llm;
 
-/** The response could not be understood (not the JSON the API promises). */
+/** The response could not be understood (not the JSON the API promises). Immutable and thread-safe. */
 public class MalformedResponseException extends LlmException {
 
   /** Creates the exception. */

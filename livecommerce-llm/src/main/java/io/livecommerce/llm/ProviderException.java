@@ -1,6 +1,6 @@
 package io.livecommerce.llm;
 
-/** The provider failed (5xx, or an error event inside a stream) after the retries allowed. */
+/** The provider failed (5xx, or an error event inside a stream) after the retries allowed. Immutable and thread-safe. */
 public class ProviderException extends LlmException {
 
   /** Creates the exception. */

@@ -3,7 +3,7 @@ package io.livecommerce.llm;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The provider kept answering 429 (rate or quota limit) beyond the retries or deadline allowed. */
+/** The provider kept answering 429 (rate or quota limit) beyond the retries or deadline allowed. Immutable and thread-safe. */
 public class RateLimitedException extends LlmException {
   private final Duration retryAfter;
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 /**
  * Waits between retries. The default sleeps the thread; tests inject one that records the waits and advances a fake
  * clock, so they never sleep.
+ *
+ * <p>Implementations must be thread-safe: one client may retry on many threads at once.
  */
 @FunctionalInterface
 public interface Sleeper {

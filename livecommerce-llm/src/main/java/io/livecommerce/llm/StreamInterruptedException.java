@@ -1,6 +1,6 @@
 package io.livecommerce.llm;
 
-/** A streamed answer ended before the provider finished it; the text received so far is kept. */
+/** A streamed answer ended before the provider finished it; the text received so far is kept. Immutable and thread-safe. */
 public class StreamInterruptedException extends LlmException {
   private final String partialText;
 

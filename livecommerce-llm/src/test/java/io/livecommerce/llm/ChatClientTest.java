@@ -88,6 +88,25 @@ class ChatClientTest {
   }
 
   @Test
+  void asyncCallsCompleteAndCancel() throws Exception {
+    server.enqueue(ok(completion("异步")));
+    try (ChatClient c = client().build()) {
+      assertEquals("异步", c.chatAsync(ChatRequest.of("x")).get(5, TimeUnit.SECONDS).content());
+      server.enqueue(new MockResponse.Builder().code(200).body(completion("late"))
+          .headersDelay(10, TimeUnit.SECONDS).build());
+      java.util.concurrent.CompletableFuture<ChatResponse> slow = c.chatAsync(ChatRequest.of("y"));
+      server.takeRequest();
+      server.takeRequest(); // the slow request has reached the server: cancel it mid-flight
+      assertTrue(slow.cancel(true));
+      assertTrue(slow.isCancelled());
+      server.enqueue(new MockResponse.Builder().code(401).body("{\"error\":{\"message\":\"bad key\"}}").build());
+      java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+          () -> c.chatAsync(ChatRequest.of("z")).get(5, TimeUnit.SECONDS));
+      assertTrue(e.getCause() instanceof AuthenticationException, e.getCause().toString());
+    }
+  }
+
+  @Test
   void jsonSchemaFormatIsSent() throws Exception {
     server.enqueue(ok(completion("{}")));
     JsonNode schema = JSON.readTree("{\"type\":\"object\"}");

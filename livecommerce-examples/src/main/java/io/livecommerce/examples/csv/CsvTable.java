@@ -19,6 +19,8 @@ import java.util.Map;
 /**
  * A CSV file with a header row, read whole, with typed accessors whose errors name the file, line and column.
  * Parsing and quoting are Jackson's. Immutable after reading.
+ *
+ * <p>Thread-safe once read.
  */
 public final class CsvTable {
   private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);

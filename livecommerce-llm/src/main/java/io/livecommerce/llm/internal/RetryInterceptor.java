@@ -71,7 +71,7 @@ public final class RetryInterceptor implements Interceptor {
         pause(wait);
         continue;
       }
-      if (!retryable(response.code()) || attempt >= maxAttempts) {
+      if (!retryable(response.code()) || attempt >= maxAttempts || chain.call().isCanceled()) {
         return response;
       }
       Duration asked = retryAfter(response);

@@ -1,0 +1,24 @@
+package io.livecommerce.embedding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.livecommerce.LiveCommerce;
+import io.livecommerce.embed.TextEmbedder;
+import org.junit.jupiter.api.Test;
+
+/** With this module on the class path, LiveCommerce's default embedder is the bundled bge-small-zh. */
+class DefaultEmbedderTest {
+
+  @Test
+  void liveCommerceDefaultsToBgeSmallZhAndClosesIt() {
+    TextEmbedder e;
+    try (LiveCommerce lc = LiveCommerce.builder().build()) {
+      e = lc.embedder();
+      assertTrue(e instanceof OnnxTextEmbedder, e.toString());
+      assertEquals(512, e.dimension());
+    }
+    assertThrows(IllegalStateException.class, () -> e.embed("口红"), "closed with LiveCommerce");
+  }
+}
