@@ -1,6 +1,7 @@
 package io.livecommerce.embed;
 
 import io.livecommerce.internal.Checks;
+import io.livecommerce.math.Vectors;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,17 +86,7 @@ public final class HashingTextEmbedder implements TextEmbedder {
       }
     }
     flushWords(words, v);
-    double n2 = 0;
-    for (float x : v) {
-      n2 += x * x;
-    }
-    if (n2 > 0) {
-      float inv = (float) (1 / Math.sqrt(n2));
-      for (int j = 0; j < v.length; j++) {
-        v[j] *= inv;
-      }
-    }
-    return v;
+    return Vectors.normalizeInPlace(v);
   }
 
   private void addCjkRun(String run, float[] v) {
@@ -186,19 +177,13 @@ public final class HashingTextEmbedder implements TextEmbedder {
 
     /** The longest CJK character n-gram, in [1, 4]; default 2. */
     public Builder cjkMaxN(int n) {
-      if (n < 1 || n > 4) {
-        throw new IllegalArgumentException("cjkMaxN must be in [1, 4] but was " + n);
-      }
-      this.cjkMaxN = n;
+      this.cjkMaxN = Checks.inRange(n, 1, 4, "cjkMaxN");
       return this;
     }
 
     /** The longest word n-gram, in [1, 3]; default 2. */
     public Builder wordMaxN(int n) {
-      if (n < 1 || n > 3) {
-        throw new IllegalArgumentException("wordMaxN must be in [1, 3] but was " + n);
-      }
-      this.wordMaxN = n;
+      this.wordMaxN = Checks.inRange(n, 1, 3, "wordMaxN");
       return this;
     }
 

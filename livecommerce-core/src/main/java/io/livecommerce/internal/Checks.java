@@ -104,6 +104,14 @@ public final class Checks {
     return value;
   }
 
+  /** Returns {@code value} if it lies in {@code [min, max]}. */
+  public static int inRange(int value, int min, int max, String name) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "] but was " + value);
+    }
+    return value;
+  }
+
   /** Returns {@code value} if it lies in the open interval {@code (min, max)} and is finite. */
   public static double inOpenRange(double value, double min, double max, String name) {
     finite(value, name);

@@ -2,9 +2,11 @@ package io.livecommerce.math;
 
 /**
  * Cholesky factorization A = L Lᵀ of a symmetric positive-definite matrix stored flat and row-major, and solves
- * with it. Package-private: the public entry points are the regressions.
+ * with it. Used by the regressions and by ALS, whose many small solves use the in-place forms to avoid allocation.
+ *
+ * <p>Stateless and thread-safe; the arrays passed in are not protected.
  */
-final class Cholesky {
+public final class Cholesky {
 
   private Cholesky() {}
 
@@ -16,6 +18,17 @@ final class Cholesky {
    */
   static double[] factor(double[] a, int n) {
     double[] l = a.clone();
+    return factorInPlace(l, n, 1e-12) ? l : null;
+  }
+
+  /**
+   * Overwrites the lower triangle of {@code a} (n x n, row-major) with its Cholesky factor.
+   *
+   * @param relativeTolerance a pivot at or below this times max(1, |a[j][j]|) counts as singular
+   * @return false when {@code a} is not (numerically) positive definite; {@code a} is then partly overwritten
+   */
+  public static boolean factorInPlace(double[] a, int n, double relativeTolerance) {
+    double[] l = a;
     for (int j = 0; j < n; j++) {
       int rj = j * n;
       double d = l[rj + j];
@@ -23,8 +36,8 @@ final class Cholesky {
         d -= l[rj + k] * l[rj + k];
       }
       // A relative tolerance: a pivot this small means the system is singular in double precision.
-      if (!(d > 1e-12 * Math.max(1.0, Math.abs(a[rj + j])))) {
-        return null;
+      if (!(d > relativeTolerance * Math.max(1.0, Math.abs(l[rj + j])))) {
+        return false;
       }
       double ljj = Math.sqrt(d);
       l[rj + j] = ljj;
@@ -37,11 +50,11 @@ final class Cholesky {
         l[ri + j] = s / ljj;
       }
     }
-    return l;
+    return true;
   }
 
-  /** Solves L Lᵀ x = b for x, with {@code l} from {@link #factor}. */
-  static double[] solve(double[] l, int n, double[] b) {
+  /** Solves L Lᵀ x = b for x, with {@code l} from {@link #factorInPlace}; returns a new array. */
+  public static double[] solve(double[] l, int n, double[] b) {
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
       double s = b[i];

@@ -417,10 +417,7 @@ public final class HybridRoomRecommender implements RoomRecommender {
 
     /** The momentum window in minutes, in [1, 240]; default 10. */
     public Builder momentumWindowMinutes(int minutes) {
-      if (minutes < 1 || minutes > 240) {
-        throw new IllegalArgumentException("momentumWindowMinutes must be in [1, 240] but was " + minutes);
-      }
-      this.momentumWindowMinutes = minutes;
+      this.momentumWindowMinutes = Checks.inRange(minutes, 1, 240, "momentumWindowMinutes");
       return this;
     }
 
@@ -432,10 +429,7 @@ public final class HybridRoomRecommender implements RoomRecommender {
 
     /** Threads for {@link #recommendAll}, in [1, 256]; default the number of cores. */
     public Builder threads(int threads) {
-      if (threads < 1 || threads > 256) {
-        throw new IllegalArgumentException("threads must be in [1, 256] but was " + threads);
-      }
-      this.threads = threads;
+      this.threads = Checks.inRange(threads, 1, 256, "threads");
       return this;
     }
 

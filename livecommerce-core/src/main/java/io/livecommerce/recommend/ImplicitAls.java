@@ -2,6 +2,7 @@ package io.livecommerce.recommend;
 
 import io.livecommerce.ProgressListener;
 import io.livecommerce.internal.Checks;
+import io.livecommerce.math.Cholesky;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
@@ -135,47 +136,16 @@ public final class ImplicitAls {
             }
           }
         }
-        double[] sol = solveLower(a, b, k);
+        // λ > 0 keeps the system positive definite; a zero tolerance only guards against round-off.
+        if (!Cholesky.factorInPlace(a, k, 0)) {
+          throw new IllegalStateException("ALS row system not positive definite; raise regularization");
+        }
+        double[] sol = Cholesky.solve(a, k, b);
         for (int p = 0; p < k; p++) {
           target[r * k + p] = (float) sol[p];
         }
       }
     })).join();
-  }
-
-  /** Cholesky solve of a symmetric positive-definite system given by its lower triangle (λ > 0 keeps it so). */
-  private static double[] solveLower(double[] a, double[] b, int n) {
-    for (int j = 0; j < n; j++) {
-      double d = a[j * n + j];
-      for (int p = 0; p < j; p++) {
-        d -= a[j * n + p] * a[j * n + p];
-      }
-      double ljj = Math.sqrt(Math.max(d, 1e-300));
-      a[j * n + j] = ljj;
-      for (int i = j + 1; i < n; i++) {
-        double s = a[i * n + j];
-        for (int p = 0; p < j; p++) {
-          s -= a[i * n + p] * a[j * n + p];
-        }
-        a[i * n + j] = s / ljj;
-      }
-    }
-    double[] z = new double[n];
-    for (int i = 0; i < n; i++) {
-      double s = b[i];
-      for (int p = 0; p < i; p++) {
-        s -= a[i * n + p] * z[p];
-      }
-      z[i] = s / a[i * n + i];
-    }
-    for (int i = n - 1; i >= 0; i--) {
-      double s = z[i];
-      for (int p = i + 1; p < n; p++) {
-        s -= a[p * n + i] * z[p];
-      }
-      z[i] = s / a[i * n + i];
-    }
-    return z;
   }
 
   /** FᵀF for a factor array of {@code rows} rows (lower triangle and diagonal filled). */
@@ -248,19 +218,13 @@ public final class ImplicitAls {
 
     /** Latent factors, in [1, 1024]; default 32. */
     public Builder factors(int factors) {
-      if (factors < 1 || factors > 1024) {
-        throw new IllegalArgumentException("factors must be in [1, 1024] but was " + factors);
-      }
-      this.factors = factors;
+      this.factors = Checks.inRange(factors, 1, 1024, "factors");
       return this;
     }
 
     /** Full sweeps (users then items), in [1, 1000]; default 10. */
     public Builder iterations(int iterations) {
-      if (iterations < 1 || iterations > 1000) {
-        throw new IllegalArgumentException("iterations must be in [1, 1000] but was " + iterations);
-      }
-      this.iterations = iterations;
+      this.iterations = Checks.inRange(iterations, 1, 1000, "iterations");
       return this;
     }
 
@@ -284,10 +248,7 @@ public final class ImplicitAls {
 
     /** Worker threads, in [1, 256]; default the number of cores. Results do not depend on it. */
     public Builder threads(int threads) {
-      if (threads < 1 || threads > 256) {
-        throw new IllegalArgumentException("threads must be in [1, 256] but was " + threads);
-      }
-      this.threads = threads;
+      this.threads = Checks.inRange(threads, 1, 256, "threads");
       return this;
     }
 

@@ -14,6 +14,7 @@ import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.embedding.internal.DjlOffline;
 import io.livecommerce.internal.Checks;
 import io.livecommerce.internal.VectorCache;
+import io.livecommerce.math.Vectors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
@@ -315,7 +316,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
       v = chunkAndAverage(ids);
     }
     if (normalize) {
-      normalizeInPlace(v);
+      Vectors.normalizeInPlace(v);
     }
     if (cache != null) {
       cache.put(prepared, v);
@@ -383,19 +384,6 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     } finally {
       for (OnnxTensor t : inputs.values()) {
         t.close();
-      }
-    }
-  }
-
-  private static void normalizeInPlace(float[] v) {
-    double n2 = 0;
-    for (float x : v) {
-      n2 += (double) x * x;
-    }
-    if (n2 > 0) {
-      float inv = (float) (1 / Math.sqrt(n2));
-      for (int j = 0; j < v.length; j++) {
-        v[j] *= inv;
       }
     }
   }
@@ -566,10 +554,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
 
     /** The token limit including special tokens, in [8, 8192]; default 512 (the BERT models' limit). */
     public Builder maxTokens(int maxTokens) {
-      if (maxTokens < 8 || maxTokens > 8192) {
-        throw new IllegalArgumentException("maxTokens must be in [8, 8192] but was " + maxTokens);
-      }
-      this.maxTokens = maxTokens;
+      this.maxTokens = Checks.inRange(maxTokens, 8, 8192, "maxTokens");
       return this;
     }
 
@@ -581,10 +566,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
 
     /** How many sequences {@code embedAll} runs at once, in [1, 256]; default the number of cores. */
     public Builder threads(int threads) {
-      if (threads < 1 || threads > 256) {
-        throw new IllegalArgumentException("threads must be in [1, 256] but was " + threads);
-      }
-      this.threads = threads;
+      this.threads = Checks.inRange(threads, 1, 256, "threads");
       return this;
     }
 
@@ -593,10 +575,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
      * Raise it to lower single-text latency when few texts arrive at once.
      */
     public Builder intraOpThreads(int intraOpThreads) {
-      if (intraOpThreads < 1 || intraOpThreads > 64) {
-        throw new IllegalArgumentException("intraOpThreads must be in [1, 64] but was " + intraOpThreads);
-      }
-      this.intraOpThreads = intraOpThreads;
+      this.intraOpThreads = Checks.inRange(intraOpThreads, 1, 64, "intraOpThreads");
       return this;
     }
 

@@ -549,10 +549,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** Attempts in all, in [1, 20]; default 4. */
     public Builder maxAttempts(int n) {
-      if (n < 1 || n > 20) {
-        throw new IllegalArgumentException("maxAttempts must be in [1, 20] but was " + n);
-      }
-      this.maxAttempts = n;
+      this.maxAttempts = Checks.inRange(n, 1, 20, "maxAttempts");
       return this;
     }
 

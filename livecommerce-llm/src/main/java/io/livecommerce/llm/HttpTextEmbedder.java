@@ -141,10 +141,7 @@ public final class HttpTextEmbedder implements TextEmbedder {
 
     /** Texts per request, in [1, 2048]; default 64. */
     public Builder batchSize(int n) {
-      if (n < 1 || n > 2048) {
-        throw new IllegalArgumentException("batchSize must be in [1, 2048] but was " + n);
-      }
-      this.batchSize = n;
+      this.batchSize = Checks.inRange(n, 1, 2048, "batchSize");
       return this;
     }
 
