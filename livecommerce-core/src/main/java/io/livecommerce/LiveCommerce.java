@@ -1,9 +1,14 @@
 package io.livecommerce;
 
+import io.livecommerce.compliance.ComplianceChecker;
 import io.livecommerce.embed.HashingTextEmbedder;
 import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.internal.Checks;
+import io.livecommerce.recommend.HybridRoomRecommender;
+import io.livecommerce.recommend.ImplicitRecommender;
 import io.livecommerce.script.ScriptGenerator;
+import io.livecommerce.selection.RegressionProductSelector;
+import io.livecommerce.selection.RegressionPromotionRanker;
 import io.livecommerce.spi.ScriptGeneratorProvider;
 import io.livecommerce.spi.TextEmbedderProvider;
 import java.util.Comparator;
@@ -14,12 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SDK's entry point: wires a text embedder and a script generator, created on first use.
+ * The SDK's entry point: wires a text embedder and a script generator, created on first use, and hands out the
+ * recommender, selector and ranker builders already wired to that embedder.
  *
  * <pre>{@code
  * try (LiveCommerce lc = LiveCommerce.builder().build()) {
- *   float[] v = lc.embedder().embed("补水保湿面霜");
+ *   HybridRoomRecommender rooms = lc.roomRecommender().anchors(anchors).train(pastRooms, watchEvents);
+ *   RegressionProductSelector selector = lc.productSelector().train(products, sales, anchors);
  *   LiveScript script = lc.scriptGenerator().generate(request);
+ *   ComplianceReport report = lc.compliance().check(script.text());
  * }
  * }</pre>
  *
@@ -82,6 +90,48 @@ public final class LiveCommerce implements AutoCloseable {
       }
       return scriptGenerator;
     }
+  }
+
+  /**
+   * A room recommender builder wired to this instance's embedder; add the training data with
+   * {@link HybridRoomRecommender.Builder#train}.
+   *
+   * @throws IllegalStateException if this instance is closed
+   */
+  public HybridRoomRecommender.Builder roomRecommender() {
+    return HybridRoomRecommender.newBuilder().embedder(embedder());
+  }
+
+  /**
+   * A product selector builder wired to this instance's embedder.
+   *
+   * @throws IllegalStateException if this instance is closed
+   */
+  public RegressionProductSelector.Builder productSelector() {
+    return RegressionProductSelector.newBuilder().embedder(embedder());
+  }
+
+  /**
+   * A promotion ranker builder wired to this instance's embedder.
+   *
+   * @throws IllegalStateException if this instance is closed
+   */
+  public RegressionPromotionRanker.Builder promotionRanker() {
+    return RegressionPromotionRanker.newBuilder().embedder(embedder());
+  }
+
+  /**
+   * A recommender for any (user, item, weight, time) log, wired to this instance's embedder for item text.
+   *
+   * @throws IllegalStateException if this instance is closed
+   */
+  public ImplicitRecommender.Builder implicitRecommender() {
+    return ImplicitRecommender.newBuilder().embedder(embedder());
+  }
+
+  /** The advertising-law checker with the bundled rules. Cheap; loads the rules once per JVM. */
+  public ComplianceChecker compliance() {
+    return ComplianceChecker.bundled();
   }
 
   private void checkOpen() {

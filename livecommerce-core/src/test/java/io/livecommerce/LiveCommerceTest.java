@@ -71,6 +71,25 @@ class LiveCommerceTest {
   }
 
   @Test
+  void handsOutBuildersWiredToItsEmbedder() {
+    io.livecommerce.embed.HashingTextEmbedder embedder = io.livecommerce.embed.HashingTextEmbedder.create();
+    try (LiveCommerce lc = LiveCommerce.builder().embedder(embedder).build()) {
+      var world = java.util.List.of(new io.livecommerce.recommend.Interaction("u1", "i1", 1, 0),
+          new io.livecommerce.recommend.Interaction("u1", "i2", 1, 1),
+          new io.livecommerce.recommend.Interaction("u2", "i2", 1, 2));
+      var model = lc.implicitRecommender().build().fit(world, java.util.Map.of("i1", "口红", "i2", "面霜", "i3", "口红 新款"));
+      assertTrue(model.catalogue().contains("i3"), "item text was embedded with the wired embedder");
+      assertFalse(lc.compliance().check("全网最低价").isClean());
+      lc.roomRecommender();
+      lc.productSelector();
+      lc.promotionRanker();
+    }
+    LiveCommerce closed = LiveCommerce.builder().embedder(embedder).build();
+    closed.close();
+    assertThrows(IllegalStateException.class, closed::roomRecommender);
+  }
+
+  @Test
   void builderRejectsNull() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> LiveCommerce.builder().embedder((TextEmbedder) null));

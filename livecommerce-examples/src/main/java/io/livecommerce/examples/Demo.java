@@ -2,7 +2,6 @@ package io.livecommerce.examples;
 
 import io.livecommerce.LiveCommerce;
 import io.livecommerce.Scored;
-import io.livecommerce.compliance.ComplianceChecker;
 import io.livecommerce.compliance.ComplianceFinding;
 import io.livecommerce.compliance.ComplianceReport;
 import io.livecommerce.domain.Anchor;
@@ -77,7 +76,7 @@ final class Demo {
       List<LiveRoom> liveNow = w.rooms().stream().filter(r -> r.isLiveAt(now)).toList();
 
       step("3/6 Training the room recommender on " + history.size() + " watch events");
-      HybridRoomRecommender rooms = HybridRoomRecommender.newBuilder().embedder(embedder).anchors(w.anchors())
+      HybridRoomRecommender rooms = lc.roomRecommender().anchors(w.anchors())
           .als(ImplicitAls.newBuilder().factors(32).iterations(10).seed(seed).build()).maxPerCategory(3)
           .train(w.rooms(), history, (done, total) -> {
             if (done == total) {
@@ -111,9 +110,9 @@ final class Demo {
       }
 
       step("4/6 Product selection and promotion ranking");
-      RegressionProductSelector selector = RegressionProductSelector.newBuilder().embedder(embedder).seed(seed)
+      RegressionProductSelector selector = lc.productSelector().seed(seed)
           .train(w.products(), w.sales(), w.anchors());
-      RegressionPromotionRanker ranker = RegressionPromotionRanker.newBuilder().embedder(embedder).seed(seed)
+      RegressionPromotionRanker ranker = lc.promotionRanker().seed(seed)
           .train(w.promotions(), w.outcomes());
       List<Product> candidates = sample(w.products(), 60, seed);
       Anchor star = w.anchors().get(0);
@@ -157,7 +156,7 @@ final class Demo {
           : script.compliance().findings().size() + " findings"));
       llm.ifPresent(ChatClient::close);
       String risky = "全网最低价！这款面霜能根治痘痘，100%有效，错过再等一年！最近天气干，唯一的缺点是有点香。";
-      ComplianceReport report = ComplianceChecker.bundled().check(risky);
+      ComplianceReport report = lc.compliance().check(risky);
       out.println("  Checking: " + risky);
       for (ComplianceFinding f : report.findings()) {
         out.printf(Locale.ROOT, "    [%d,%d) 「%s」 %s/%s -> 「%s」  %s%n", f.start(), f.end(), f.matchedText(),
@@ -169,12 +168,12 @@ final class Demo {
       evaluateRooms(rooms, w, dayStart, now, liveNow, seed);
       int cut = w.sales().size() * 4 / 5;
       out.println("  Product selection, holdout = the last 20% of sales by time:");
-      table(RegressionProductSelector.newBuilder().embedder(embedder).seed(seed).evaluate(w.products(),
+      table(lc.productSelector().seed(seed).evaluate(w.products(),
           w.sales().subList(0, cut), w.sales().subList(cut, w.sales().size()), w.anchors(), 50));
       List<PromotionOutcome> outcomes = w.outcomes();
       int pcut = outcomes.size() * 4 / 5;
       out.println("  Promotion ranking, holdout = the last 20% of outcomes by time:");
-      table(RegressionPromotionRanker.newBuilder().embedder(embedder).seed(seed).evaluate(w.promotions(),
+      table(lc.promotionRanker().seed(seed).evaluate(w.promotions(),
           outcomes.subList(0, pcut), outcomes.subList(pcut, outcomes.size()), 30));
     }
     out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
