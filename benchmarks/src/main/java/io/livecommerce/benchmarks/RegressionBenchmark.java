@@ -33,7 +33,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1)
+@Warmup(iterations = 4)
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgs = {"-Xmx8g"})
 public class RegressionBenchmark {

@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -318,9 +317,18 @@ public final class TabularModel {
       return List.copyOf(reasons.subList(0, Math.min(3, reasons.size())));
     }
 
+    /** Two decimals without String.format, which dominated scoring large candidate sets. */
     private static String format(double v) {
-      return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v)
-          : String.format(Locale.ROOT, "%.2f", v);
+      if (Math.abs(v) >= 1e13) {
+        return String.valueOf(v);
+      }
+      long hundredths = Math.round(v * 100);
+      if (hundredths % 100 == 0) {
+        return String.valueOf(hundredths / 100);
+      }
+      long abs = Math.abs(hundredths);
+      String frac = abs % 100 < 10 ? "0" + abs % 100 : String.valueOf(abs % 100);
+      return (hundredths < 0 ? "-" : "") + abs / 100 + "." + frac;
     }
   }
 
