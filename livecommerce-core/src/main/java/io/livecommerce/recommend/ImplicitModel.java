@@ -91,6 +91,16 @@ public final class ImplicitModel {
     return catalogue;
   }
 
+  /** Whether any catalogue item has a text vector (content similarity is possible). */
+  public boolean hasItemText() {
+    for (float[] v : itemVectors) {
+      if (v != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the model has seen {@code user}. */
   public boolean knows(String user) {
     return cf.userIndex(user).isPresent();

@@ -46,7 +46,7 @@ public final class RecommenderEvaluation {
    * vectors (it then ranks by content alone).
    *
    * @param seed seeds the random baseline
-   * @return reports in the order hybrid, cf, content, popularity, random
+   * @return reports in the order hybrid, cf-only, content-only (only when items have text), popularity, random
    * @throws IllegalArgumentException if no known user has a positive test interaction
    */
   public static List<RankingReport> compare(ImplicitModel model, List<Interaction> test, int k, long seed) {
@@ -63,15 +63,18 @@ public final class RecommenderEvaluation {
       }
     });
     int catalog = model.catalogue().size();
-    return List.of(
-        RankingEvaluator.evaluate("hybrid", u -> ids(model.recommend(u, k, true)), rel, k, catalog),
-        RankingEvaluator.evaluate("cf-only",
-            u -> ids(model.withWeights(BlendWeights.CF_ONLY).recommend(u, k, true)), rel, k, catalog),
-        RankingEvaluator.evaluate("content-only",
-            u -> ids(model.withWeights(BlendWeights.CONTENT_ONLY).recommend(u, k, true)), rel, k, catalog),
-        RankingEvaluator.evaluate("popularity",
-            u -> ids(model.withWeights(BlendWeights.POPULARITY_ONLY).recommend(u, k, true)), rel, k, catalog),
-        RankingEvaluator.evaluate("random", u -> model.randomRanking(u, k, true, seed), rel, k, catalog));
+    List<RankingReport> out = new java.util.ArrayList<>();
+    out.add(RankingEvaluator.evaluate("hybrid", u -> ids(model.recommend(u, k, true)), rel, k, catalog));
+    out.add(RankingEvaluator.evaluate("cf-only",
+        u -> ids(model.withWeights(BlendWeights.CF_ONLY).recommend(u, k, true)), rel, k, catalog));
+    if (model.hasItemText()) {
+      out.add(RankingEvaluator.evaluate("content-only",
+          u -> ids(model.withWeights(BlendWeights.CONTENT_ONLY).recommend(u, k, true)), rel, k, catalog));
+    }
+    out.add(RankingEvaluator.evaluate("popularity",
+        u -> ids(model.withWeights(BlendWeights.POPULARITY_ONLY).recommend(u, k, true)), rel, k, catalog));
+    out.add(RankingEvaluator.evaluate("random", u -> model.randomRanking(u, k, true, seed), rel, k, catalog));
+    return List.copyOf(out);
   }
 
   private static List<String> ids(List<Scored<String>> scored) {

@@ -147,6 +147,9 @@ class CliTest {
     JsonNode json = new ObjectMapper().readTree(r.out.substring(r.out.indexOf('[')));
     assertEquals(5, json.size());
     assertTrue(json.get(0).get("ndcg").asDouble() > json.get(4).get("ndcg").asDouble(), "hybrid beats random");
+    Result noText = cli("evaluate-recommender", "--interactions", interactions(dir).toString(), "--k", "5");
+    assertEquals(0, noText.code, noText.err);
+    assertFalse(noText.out.contains("content-only"), "no content baseline without item text: " + noText.out);
   }
 
   @Test
