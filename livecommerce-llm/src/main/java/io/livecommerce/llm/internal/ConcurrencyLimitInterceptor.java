@@ -18,6 +18,11 @@ public final class ConcurrencyLimitInterceptor implements Interceptor {
     this.permits = new Semaphore(max, true);
   }
 
+  /** An estimate of the requests waiting for a slot. */
+  public int waiting() {
+    return permits.getQueueLength();
+  }
+
   @Override
   public Response intercept(Chain chain) throws IOException {
     try {
