@@ -52,6 +52,35 @@ class LiveCommerceTest {
   }
 
   @Test
+  void concurrentFirstUseCreatesTheEmbedderOnce() throws Exception {
+    AtomicInteger created = new AtomicInteger();
+    try (LiveCommerce lc = LiveCommerce.builder().embedder(() -> {
+      created.incrementAndGet();
+      return new CountingEmbedder();
+    }).build()) {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      try {
+        java.util.List<java.util.concurrent.Future<TextEmbedder>> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          all.add(pool.submit(() -> {
+            start.await();
+            return lc.embedder();
+          }));
+        }
+        start.countDown();
+        TextEmbedder first = all.get(0).get();
+        for (java.util.concurrent.Future<TextEmbedder> f : all) {
+          assertSame(first, f.get());
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    assertEquals(1, created.get());
+  }
+
+  @Test
   void anEmbedderPassedInIsNotClosed() {
     CountingEmbedder mine = new CountingEmbedder();
     try (LiveCommerce lc = LiveCommerce.builder().embedder(mine).build()) {

@@ -107,6 +107,28 @@ class ChatClientTest {
   }
 
   @Test
+  void oneClientServesManyThreads() throws Exception {
+    for (int i = 0; i < 16; i++) {
+      server.enqueue(ok(completion("ok")));
+    }
+    try (ChatClient c = client().maxInFlight(4).build()) {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        List<java.util.concurrent.Future<String>> all = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+          all.add(pool.submit(() -> c.chat(ChatRequest.of("x")).content()));
+        }
+        for (java.util.concurrent.Future<String> f : all) {
+          assertEquals("ok", f.get());
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    assertEquals(16, server.getRequestCount());
+  }
+
+  @Test
   void jsonSchemaFormatIsSent() throws Exception {
     server.enqueue(ok(completion("{}")));
     JsonNode schema = JSON.readTree("{\"type\":\"object\"}");
