@@ -527,13 +527,7 @@ public final class HybridRoomRecommender implements RoomRecommender {
           wts[j] = (float) (double) positive.get(j).getValue();
         }
         viewerRooms[u] = idx;
-        int[] seq = new int[idx.length];
-        java.util.Arrays.setAll(seq, j -> j);
-        float[][] byPos = new float[idx.length][];
-        for (int j = 0; j < idx.length; j++) {
-          byPos[j] = watchedVectors[idx[j]];
-        }
-        profiles[u] = Signals.profile(seq, wts, 0, idx.length, byPos);
+        profiles[u] = Signals.profile(idx, wts, 0, idx.length, watchedVectors);
         float[] aw = new float[cf.itemIds().size()];
         for (int e = m.userPtr[u]; e < m.userPtr[u + 1]; e++) {
           aw[m.userItems[e]] = m.userWeight[e];

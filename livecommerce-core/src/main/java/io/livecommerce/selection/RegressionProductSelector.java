@@ -244,9 +244,8 @@ public final class RegressionProductSelector implements ProductSelector {
       if (!p.brand().isEmpty()) {
         cat.put("brand", p.brand());
       }
-      SessionTime time = new SessionTime(zone);
-      String slot = atMillis != null ? time.slot(atMillis) : usualSlot.get(anchorId);
-      String day = atMillis != null ? time.weekday(atMillis) : usualWeekday.get(anchorId);
+      String slot = atMillis != null ? SessionTime.slot(atMillis, zone) : usualSlot.get(anchorId);
+      String day = atMillis != null ? SessionTime.weekday(atMillis, zone) : usualWeekday.get(anchorId);
       if (slot != null) {
         cat.put("slot", slot);
       }

@@ -156,9 +156,8 @@ public final class RegressionPromotionRanker implements PromotionRanker {
         cat.put("category", p.category());
         cat.put("offer", p.type().name() + "@" + p.category());
       }
-      SessionTime time = new SessionTime(zone);
-      String slot = atMillis != null ? time.slot(atMillis) : usualSlot.get(anchorId);
-      String day = atMillis != null ? time.weekday(atMillis) : usualWeekday.get(anchorId);
+      String slot = atMillis != null ? SessionTime.slot(atMillis, zone) : usualSlot.get(anchorId);
+      String day = atMillis != null ? SessionTime.weekday(atMillis, zone) : usualWeekday.get(anchorId);
       if (slot != null) {
         cat.put("slot", slot);
       }

@@ -20,7 +20,7 @@ final class SessionTime {
   }
 
   /** 早上 06–12, 下午 12–18, 晚上 18–23, 深夜 23–06: the slots live-commerce schedules use. */
-  String slot(long millis) {
+  static String slot(long millis, ZoneId zone) {
     int h = ZonedDateTime.ofInstant(Instant.ofEpochMilli(millis), zone).getHour();
     if (h >= 6 && h < 12) {
       return "morning";
@@ -32,13 +32,13 @@ final class SessionTime {
     return "late-night";
   }
 
-  String weekday(long millis) {
-    return ZonedDateTime.ofInstant(Instant.ofEpochMilli(millis), zone).getDayOfWeek().name().toLowerCase();
+  static String weekday(long millis, ZoneId zone) {
+    return ZonedDateTime.ofInstant(Instant.ofEpochMilli(millis), zone).getDayOfWeek().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   void record(String anchorId, long millis) {
-    slots.computeIfAbsent(anchorId, a -> new HashMap<>()).merge(slot(millis), 1, Integer::sum);
-    days.computeIfAbsent(anchorId, a -> new HashMap<>()).merge(weekday(millis), 1, Integer::sum);
+    slots.computeIfAbsent(anchorId, a -> new HashMap<>()).merge(slot(millis, zone), 1, Integer::sum);
+    days.computeIfAbsent(anchorId, a -> new HashMap<>()).merge(weekday(millis, zone), 1, Integer::sum);
   }
 
   /** The anchor's most frequent slot, or null when unknown. Ties go to the alphabetically first, for determinism. */

@@ -149,26 +149,12 @@ public final class Cli implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: 42).")
     long seed;
 
-    @Option(names = "--model", defaultValue = "bge-small-zh",
-        description = "Embedder: " + Embedders.NAMES + " (default: bge-small-zh).")
-    String model;
+    @CommandLine.Mixin
+    ModelOption model;
 
     @Override
     public Integer call() {
-      PrintWriter w = out(spec);
-      java.io.PrintStream ps = new java.io.PrintStream(new java.io.OutputStream() {
-        @Override
-        public void write(int b) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-          w.write(new String(b, off, len, StandardCharsets.UTF_8));
-          w.flush();
-        }
-      }, true, StandardCharsets.UTF_8);
-      new Demo(ps).run(size(size), seed, model);
+      new Demo(out(spec)).run(size(size), seed, model.model);
       return 0;
     }
   }
@@ -232,12 +218,12 @@ public final class Cli implements Callable<Integer> {
       }
       try (TextEmbedder e = model.open(true)) {
         List<float[]> vs = e.embedAll(texts);
-        List<String> header = new ArrayList<>(headerOf(in));
+        List<String> header = new ArrayList<>(t.header());
         header.add("embedding");
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < t.rows().size(); i++) {
           List<Object> row = new ArrayList<>();
-          for (String h : headerOf(in)) {
+          for (String h : t.header()) {
             row.add(t.rows().get(i).get(h));
           }
           StringBuilder sb = new StringBuilder();
@@ -251,19 +237,6 @@ public final class Cli implements Callable<Integer> {
         out(spec).println("embedded " + texts.size() + " texts (" + e.dimension() + " dimensions) into " + outFile);
       }
       return 0;
-    }
-  }
-
-  static List<String> headerOf(Path file) {
-    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      String first = lines.findFirst().orElse("");
-      List<String> out = new ArrayList<>();
-      for (String h : first.replace("\uFEFF", "").split(",", -1)) {
-        out.add(h.strip().replaceAll("^\"|\"$", ""));
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
     }
   }
 

@@ -34,7 +34,7 @@ import io.livecommerce.selection.PromotionForecast;
 import io.livecommerce.selection.RegressionProductSelector;
 import io.livecommerce.selection.RegressionPromotionRanker;
 import io.livecommerce.selection.SalesForecast;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,9 +51,9 @@ import java.util.Set;
  */
 final class Demo {
 
-  private final PrintStream out;
+  private final PrintWriter out;
 
-  Demo(PrintStream out) {
+  Demo(PrintWriter out) {
     this.out = out;
   }
 

@@ -3,7 +3,7 @@ package io.livecommerce.examples;
 import io.livecommerce.embed.HashingTextEmbedder;
 import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.embedding.OnnxTextEmbedder;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,7 +25,7 @@ final class Embedders {
   }
 
   /** Prints "embedding N texts: 25% 50% 75% 100%" for batches of at least 200 texts. */
-  static TextEmbedder withProgress(TextEmbedder inner, PrintStream out) {
+  static TextEmbedder withProgress(TextEmbedder inner, PrintWriter out) {
     return new TextEmbedder() {
       @Override
       public int dimension() {
@@ -43,10 +43,12 @@ final class Embedders {
           return inner.embedAll(texts);
         }
         out.printf("  embedding %d texts:", texts.size());
+        out.flush();
         int[] nextQuarter = {1};
         List<float[]> vs = onnx.embedAll(texts, (done, total) -> {
           while (nextQuarter[0] <= 4 && done * 4 >= total * nextQuarter[0]) {
             out.printf(" %d%%", nextQuarter[0] * 25);
+            out.flush(); // show each quarter as it happens
             nextQuarter[0]++;
           }
         });

@@ -102,6 +102,11 @@ public final class CsvTable {
     return file;
   }
 
+  /** The header's column names, in order. */
+  public List<String> header() {
+    return header;
+  }
+
   /** The rows after the header. */
   public List<Row> rows() {
     return rows;
