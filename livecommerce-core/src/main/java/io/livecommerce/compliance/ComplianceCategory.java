@@ -10,6 +10,8 @@ public enum ComplianceCategory {
   FALSE_URGENCY,
   /** 保证收益/承诺: guaranteed returns or results (Art. 25). */
   GUARANTEED_RETURN,
+  /** 权威背书: endorsements claimed from doctors, experts, state bodies or state media (Arts. 9(2), 16, 18). */
+  ENDORSEMENT,
   /** 价格比较: unverifiable original prices and price comparisons (price-fraud rules). */
   PRICE_COMPARISON
 }

@@ -24,6 +24,13 @@ import java.util.regex.PatternSyntaxException;
  * <p>Precision matters as much as recall (a checker that flags every 最 gets switched off): rules list neutral
  * phrases such as 最近, 最后一步, 第一次, 唯一的缺点 that contain a term but do not violate it, and rankings are
  * matched as claims (销量第一, 第一名), not as every 第一. When matches overlap, the longest one is reported.
+ * Medical and efficacy rules are negatable: a disclaimer before the term in the same clause (本品不能治疗疾病,
+ * 不具有减肥功效) makes it clean.
+ *
+ * <p>What hosts type to slip past a filter is folded away before matching, and offsets still point at the original
+ * characters: spaces, zero-width characters, emoji and dots between Chinese characters (最 好, 最\u200b好, 最💥低),
+ * full-width and enclosed forms (ＮＯ．１, NO.①), traditional characters (國家級, 療效), and common pinyin spellings
+ * (zui hao, zhiliao).
  *
  * <pre>{@code
  * ComplianceChecker checker = ComplianceChecker.bundled();
@@ -42,9 +49,11 @@ public final class ComplianceChecker {
   private static volatile ComplianceChecker bundled;
 
   private final List<ComplianceRule> rules;
+  private final List<CompiledRule> compiled;
 
   private ComplianceChecker(List<ComplianceRule> rules) {
     this.rules = List.copyOf(rules);
+    this.compiled = this.rules.stream().map(CompiledRule::of).toList();
   }
 
   /** The checker with the bundled rules. Loaded once. */
@@ -76,7 +85,9 @@ public final class ComplianceChecker {
 
   /**
    * Reads rules in the bundled format: {@code {"rules": [{"id", "category", "severity", "basis", "terms",
-   * "regex", "allow", "suggestions", "suggestion"}]}}.
+   * "regex", "allow", "suggestions", "suggestion", "spellings", "negatable"}]}}. Regular expressions are matched
+   * against the folded text: lower case, full-width forms as ASCII, simplified characters, no spaces between Chinese
+   * characters.
    *
    * @param source a name for error messages (a file name)
    * @throws IllegalArgumentException if the JSON is malformed or a rule is invalid; the message names the rule
@@ -99,33 +110,43 @@ public final class ComplianceChecker {
   }
 
   /**
-   * Checks a text.
+   * Checks a text. Matching runs on a folded copy of the text (see the class comment), and every finding's offsets
+   * point at the original characters.
    *
    * @throws IllegalArgumentException if {@code text} is null
    */
   public ComplianceReport check(String text) {
     Checks.notNull(text, "text");
+    NormalizedText nt = NormalizedText.of(text);
+    String norm = nt.text();
+    LatinWords latin = null;
     List<ComplianceFinding> raw = new ArrayList<>();
-    String lower = text.toLowerCase(Locale.ROOT);
-    for (ComplianceRule rule : rules) {
+    for (CompiledRule c : compiled) {
       List<int[]> allowed = new ArrayList<>();
-      for (String a : rule.allow()) {
-        for (int i = text.indexOf(a); i >= 0; i = text.indexOf(a, i + 1)) {
+      for (String a : c.allow) {
+        for (int i = norm.indexOf(a); i >= 0; i = norm.indexOf(a, i + 1)) {
           allowed.add(new int[] {i, i + a.length()});
         }
       }
-      for (String term : rule.terms()) {
-        String haystack = isAscii(term) ? lower : text;
-        String needle = isAscii(term) ? term.toLowerCase(Locale.ROOT) : term;
-        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
-          add(raw, rule, text, i, i + term.length(), allowed);
+      for (int t = 0; t < c.terms.size(); t++) {
+        String term = c.terms.get(t);
+        for (int i = norm.indexOf(term); i >= 0; i = norm.indexOf(term, i + 1)) {
+          add(raw, c, nt, i, i + term.length(), allowed, c.rule.suggestionFor(c.rule.terms().get(t)));
         }
       }
-      for (Pattern p : rule.patterns()) {
-        Matcher m = p.matcher(text);
+      for (Pattern p : c.rule.patterns()) {
+        Matcher m = p.matcher(norm);
         while (m.find()) {
           if (m.end() > m.start()) {
-            add(raw, rule, text, m.start(), m.end(), allowed);
+            add(raw, c, nt, m.start(), m.end(), allowed, c.rule.suggestion());
+          }
+        }
+      }
+      if (!c.spellings.isEmpty()) {
+        latin = latin == null ? new LatinWords(norm) : latin;
+        for (String sp : c.spellings) {
+          for (int[] span : latin.find(sp)) {
+            add(raw, c, nt, span[0], span[1], allowed, c.rule.suggestion());
           }
         }
       }
@@ -136,11 +157,8 @@ public final class ComplianceChecker {
     List<ComplianceFinding> kept = new ArrayList<>();
     int coveredTo = -1;
     for (ComplianceFinding f : raw) {
-      if (f.end() <= coveredTo) {
-        continue;
-      }
       if (f.start() < coveredTo) {
-        continue; // overlaps the previous finding's tail; the earlier, longer one stands
+        continue; // inside or overlapping the tail of an earlier, longer finding
       }
       kept.add(f);
       coveredTo = f.end();
@@ -148,25 +166,73 @@ public final class ComplianceChecker {
     return new ComplianceReport(text, kept);
   }
 
-  private static void add(List<ComplianceFinding> out, ComplianceRule rule, String text, int start, int end,
-      List<int[]> allowed) {
+  /**
+   * A compliant version of {@code text}: findings are replaced by their suggestions and disease claims are removed
+   * with their clause ({@link ComplianceReport#rewritten()}); the result is checked again, and whatever still breaks
+   * a rule (a suggestion that forms a new term with its neighbours) is removed with its clause. The result always
+   * checks clean with this checker.
+   *
+   * @throws IllegalArgumentException if {@code text} is null
+   */
+  public String rewrite(String text) {
+    ComplianceReport r = check(text);
+    for (int round = 0; !r.isClean(); round++) {
+      // Each removal round shortens the text by at least one finding, so this ends.
+      String next = round < 2 ? r.rewritten() : r.withoutClauses();
+      r = check(next);
+    }
+    return r.text();
+  }
+
+  private static void add(List<ComplianceFinding> out, CompiledRule c, NormalizedText nt, int start, int end,
+      List<int[]> allowed, String suggestion) {
     for (int[] a : allowed) {
       if (start >= a[0] && end <= a[1]) {
         return;
       }
     }
-    String matched = text.substring(start, end);
-    out.add(new ComplianceFinding(rule.id(), rule.category(), rule.severity(), rule.basis(), start, end, matched,
-        rule.suggestionFor(matched)));
+    if (c.rule.negatable() && negated(nt.text(), start)) {
+      return;
+    }
+    int s = nt.start(start);
+    int e = nt.end(end);
+    out.add(new ComplianceFinding(c.rule.id(), c.rule.category(), c.rule.severity(), c.rule.basis(), s, e,
+        nt.original().substring(s, e), suggestion));
   }
 
-  private static boolean isAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) > 127) {
-        return false;
+  /** Disclaimers that negate a claim after them in the same clause: 本品不能治疗疾病, 不具有减肥功效. */
+  private static final List<String> NEGATIONS = List.of("不能", "不可", "不会", "不具有", "不具备", "不含", "无法",
+      "并非", "不是", "不得", "不宣称", "不涉及", "没有", "不代表", "不等于", "不替代", "不能代替", "禁止", "切勿", "请勿");
+  private static final String CLAUSE_ENDS = "，。！？；,!?;\n…";
+  private static final int NEGATION_WINDOW = 8;
+
+  private static boolean negated(String norm, int start) {
+    int from = Math.max(0, start - NEGATION_WINDOW);
+    for (int i = start - 1; i >= from; i--) {
+      if (CLAUSE_ENDS.indexOf(norm.charAt(i)) >= 0) {
+        from = i + 1;
+        break;
       }
     }
-    return true;
+    String before = norm.substring(from, start);
+    if (before.endsWith("不") || before.endsWith("非") || before.endsWith("无")) {
+      return true;
+    }
+    for (String n : NEGATIONS) {
+      if (before.contains(n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A rule with its terms, allowed phrases and spellings folded like the texts they are matched against. */
+  private record CompiledRule(ComplianceRule rule, List<String> terms, List<String> allow, List<String> spellings) {
+    static CompiledRule of(ComplianceRule r) {
+      return new CompiledRule(r, r.terms().stream().map(t -> NormalizedText.of(t).text()).toList(),
+          r.allow().stream().map(a -> NormalizedText.of(a).text()).toList(),
+          r.spellings().stream().map(sp -> sp.toLowerCase(Locale.ROOT)).toList());
+    }
   }
 
   private static List<ComplianceRule> parse(InputStream in, String source) throws IOException {
@@ -195,7 +261,8 @@ public final class ComplianceChecker {
             Severity.valueOf(text(r, "severity", where)),
             text(r, "basis", where),
             strings(r.get("terms")), patterns, strings(r.get("allow")), suggestions,
-            r.has("suggestion") ? r.get("suggestion").asText() : ""));
+            r.has("suggestion") ? r.get("suggestion").asText() : "", strings(r.get("spellings")),
+            r.path("negatable").asBoolean(false)));
       } catch (PatternSyntaxException e) {
         throw new IllegalArgumentException(where + " has an invalid regex: " + e.getDescription(), e);
       } catch (IllegalArgumentException e) {

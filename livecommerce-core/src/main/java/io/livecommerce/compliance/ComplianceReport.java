@@ -29,17 +29,61 @@ public record ComplianceReport(String text, List<ComplianceFinding> findings) {
     return findings.isEmpty();
   }
 
-  /** The text with every finding replaced by its suggestion. */
+  /**
+   * The text with every finding replaced by its suggestion, except disease claims (a {@link
+   * ComplianceCategory#MEDICAL_CLAIM} finding with an empty suggestion): softening them (根治失眠 to 改善失眠) would still
+   * claim to treat a disease, so their whole clause is removed. {@link ComplianceChecker#rewrite} checks the result
+   * again and guarantees a clean text.
+   */
   public String rewritten() {
+    return apply(false);
+  }
+
+  /** The text with the clause around every finding removed. */
+  String withoutClauses() {
+    return apply(true);
+  }
+
+  private static final String CLAUSE_ENDS = "，。！？；,!?;\n…";
+
+  private String apply(boolean allClauses) {
     StringBuilder sb = new StringBuilder();
     int pos = 0;
     for (ComplianceFinding f : findings) {
       if (f.start() < pos) {
+        continue; // inside a clause already removed
+      }
+      boolean dropClause = allClauses
+          || (f.category() == ComplianceCategory.MEDICAL_CLAIM && f.suggestion().isEmpty());
+      if (!dropClause) {
+        sb.append(text, pos, f.start()).append(f.suggestion());
+        pos = f.end();
         continue;
       }
-      sb.append(text, pos, f.start()).append(f.suggestion());
-      pos = f.end();
+      int from = f.start();
+      while (from > pos && CLAUSE_ENDS.indexOf(text.charAt(from - 1)) < 0) {
+        from--;
+      }
+      int to = f.end();
+      while (to < text.length() && CLAUSE_ENDS.indexOf(text.charAt(to)) < 0) {
+        to++;
+      }
+      if (to < text.length()) {
+        to++; // the clause's own punctuation goes with it
+      }
+      sb.append(text, pos, from);
+      pos = to;
     }
-    return sb.append(text.substring(pos)).toString();
+    sb.append(text.substring(pos));
+    // A removed first or last clause can leave a dangling comma.
+    int begin = 0;
+    int end = sb.length();
+    while (begin < end && "，,；;".indexOf(sb.charAt(begin)) >= 0) {
+      begin++;
+    }
+    while (end > begin && "，,；;".indexOf(sb.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return sb.substring(begin, end);
   }
 }

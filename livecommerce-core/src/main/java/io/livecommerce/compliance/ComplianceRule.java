@@ -20,10 +20,20 @@ import java.util.regex.Pattern;
  * @param allow neutral phrases: a match inside one of them is not a finding
  * @param suggestions a rewrite per term
  * @param suggestion the rewrite for anything else; may be empty (delete the span)
+ * @param spellings Latin spellings of the terms (pinyin such as {@code zuihao}), matched as whole words in any case,
+ *     with spaces, dots or dashes between the letters; may be empty
+ * @param negatable whether a match is clean when a disclaimer negates it (不能治疗疾病, 不具有减肥功效)
  */
 public record ComplianceRule(String id, ComplianceCategory category, Severity severity, String basis,
     List<String> terms, List<Pattern> patterns, List<String> allow, Map<String, String> suggestions,
-    String suggestion) {
+    String suggestion, List<String> spellings, boolean negatable) {
+
+  /** A rule without Latin spellings that no disclaimer negates. */
+  public ComplianceRule(String id, ComplianceCategory category, Severity severity, String basis,
+      List<String> terms, List<Pattern> patterns, List<String> allow, Map<String, String> suggestions,
+      String suggestion) {
+    this(id, category, severity, basis, terms, patterns, allow, suggestions, suggestion, List.of(), false);
+  }
 
   /**
    * Validates and copies the components.
@@ -40,6 +50,12 @@ public record ComplianceRule(String id, ComplianceCategory category, Severity se
     allow = Checks.copyNoBlanks(Checks.notNull(allow, "allow"), "allow");
     suggestions = Map.copyOf(Checks.notNull(suggestions, "suggestions"));
     suggestion = Checks.orEmpty(suggestion);
+    spellings = Checks.copyNoBlanks(Checks.notNull(spellings, "spellings"), "spellings");
+    for (String sp : spellings) {
+      if (!sp.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        throw new IllegalArgumentException("spellings: " + Checks.quote(sp) + " must be Latin letters and digits only");
+      }
+    }
     if (terms.isEmpty() && patterns.isEmpty()) {
       throw new IllegalArgumentException("rule " + Checks.quote(id) + " has no terms and no patterns");
     }

@@ -11,12 +11,16 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces personal data with placeholders before text leaves the process: mainland mobile numbers, resident ID
- * numbers (check digit verified), bank card numbers (Luhn verified), e-mail addresses, and street addresses. The
+ * numbers (check digit verified), bank card numbers, e-mail addresses, WeChat and QQ ids, and street addresses. The
  * same value gets the same placeholder within one text, so a model can still refer to it.
  *
- * <p>Detection favours precision: an 18-digit number with a wrong check digit is not an ID, a 16-digit number that
- * fails Luhn is not a card. Addresses are matched by their structure (…路12号3栋), not by a gazetteer, so unusual
- * addresses can slip through.
+ * <p>Detection favours precision: an 18-digit number with a wrong check digit is not an ID. A card is 13 to 19
+ * digits in any grouping that passes Luhn <em>and</em> either stands after a card word (卡号, 银行卡, 信用卡, card) or
+ * is grouped the way cards are printed (4-4-4-4, 4-4-4-4-3, 4-6-5): about one in ten arbitrary numbers passes Luhn,
+ * so order numbers, millisecond timestamps and EAN barcodes are left alone. WeChat and QQ ids are redacted only
+ * after their context words (微信, VX, wx, QQ). Full-width digits, letters and ＠ are read as their ASCII forms.
+ * Addresses are matched by their structure (…路12号3栋), not by a gazetteer, so unusual addresses can slip through;
+ * a span starts after lead-in words such as 寄到 or 我家住在.
  *
  * <p>Immutable and thread-safe.
  */
@@ -24,13 +28,24 @@ public final class PiiRedactor {
 
   private static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])[1-9]\\d{5}(18|19|20)\\d{2}(0[1-9]|1[0-2])"
       + "(0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx](?![0-9A-Za-z])");
-  private static final Pattern CARD = Pattern.compile("(?<![0-9])(\\d{4}[ -]?){3}\\d{1,7}(?![0-9])");
+  private static final Pattern CARD = Pattern.compile("(?<![0-9])\\d(?:[ -]?\\d){12,18}(?![0-9])");
+  private static final Pattern CARD_GROUPING = Pattern.compile(
+      "\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{4}(\\1\\d{1,3})?|\\d{4}([ -])\\d{6}\\3\\d{4,5}");
+  private static final Pattern CARD_CONTEXT = Pattern.compile(
+      "(?i)(卡号|银行卡|信用卡|储蓄卡|借记卡|card|visa|mastercard|银联卡|账号)[^0-9]{0,6}$");
   private static final Pattern PHONE = Pattern.compile("(?<![0-9])(\\+?86[ -]?)?1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}(?![0-9])");
   private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+  private static final Pattern WECHAT = Pattern.compile(
+      "(?i)(?:微信号?|薇信|威信|v信|vx|wx|wechat|weixin)\\s*(?:号|id)?\\s*[:：是]?\\s*([a-z][-_a-z0-9]{5,19})(?![-_a-z0-9])");
+  private static final Pattern QQ = Pattern.compile(
+      "(?i)(?:qq|扣扣)\\s*(?:号|号码)?\\s*[:：是]?\\s*([1-9]\\d{4,11})(?![0-9])");
   private static final Pattern ADDRESS = Pattern.compile(
       "([\\u4e00-\\u9fa5]{2,8}(省|自治区|市))?([\\u4e00-\\u9fa5]{2,8}(市|区|县|镇))*"
           + "[\\u4e00-\\u9fa5A-Za-z0-9]{1,12}(路|街|大道|大街|巷|弄|胡同)\\d{1,5}号"
           + "(\\d{1,4}(栋|幢|号楼|楼|单元|室|层))*");
+  /** Words that lead into an address and are not part of it. */
+  private static final List<String> ADDRESS_LEAD_INS = List.of("寄到", "寄往", "寄至", "送到", "送至", "发到", "发往",
+      "邮到", "住在", "家住", "住址", "地址是", "地址", "我家在", "在", "到");
 
   private static final PiiRedactor DEFAULT = new PiiRedactor();
 
@@ -48,14 +63,18 @@ public final class PiiRedactor {
    */
   public Redaction redact(String text) {
     Checks.notNull(text, "text");
+    String folded = foldWidth(text); // same length, so offsets carry over
     List<int[]> spans = new ArrayList<>();
     List<String> kinds = new ArrayList<>();
     // Most specific first; later kinds skip spans already taken.
-    find(text, ID, "ID", spans, kinds, PiiRedactor::validId);
-    find(text, EMAIL, "EMAIL", spans, kinds, s -> true);
-    find(text, PHONE, "PHONE", spans, kinds, s -> true);
-    find(text, CARD, "CARD", spans, kinds, PiiRedactor::luhn);
-    find(text, ADDRESS, "ADDRESS", spans, kinds, s -> true);
+    find(folded, ID, 0, "ID", spans, kinds, (s, at) -> validId(s));
+    find(folded, EMAIL, 0, "EMAIL", spans, kinds, (s, at) -> true);
+    find(folded, PHONE, 0, "PHONE", spans, kinds, (s, at) -> true);
+    find(folded, CARD, 0, "CARD", spans, kinds, (s, at) -> luhn(s)
+        && (CARD_GROUPING.matcher(s).matches() || CARD_CONTEXT.matcher(folded.substring(Math.max(0, at - 12), at)).find()));
+    find(folded, WECHAT, 1, "WECHAT", spans, kinds, (s, at) -> true);
+    find(folded, QQ, 1, "QQ", spans, kinds, (s, at) -> true);
+    findAddresses(folded, spans, kinds);
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < spans.size(); i++) {
       order.add(i);
@@ -81,24 +100,70 @@ public final class PiiRedactor {
     return new Redaction(sb.toString(), originals);
   }
 
-  private static void find(String text, Pattern p, String kind, List<int[]> spans, List<String> kinds,
-      java.util.function.Predicate<String> valid) {
+  /** Full-width ASCII forms (０-９, Ａ-Ｚ, ＠, －) and the ideographic space as ASCII, one char for one char. */
+  private static String foldWidth(String s) {
+    char[] cs = s.toCharArray();
+    for (int i = 0; i < cs.length; i++) {
+      char c = cs[i];
+      if (c >= '\uFF01' && c <= '\uFF5E') {
+        cs[i] = (char) (c - 0xFEE0);
+      } else if (c == '\u3000') {
+        cs[i] = ' ';
+      }
+    }
+    return new String(cs);
+  }
+
+  private interface Validator {
+    boolean test(String match, int start);
+  }
+
+  private static void find(String text, Pattern p, int group, String kind, List<int[]> spans, List<String> kinds,
+      Validator valid) {
     Matcher m = p.matcher(text);
     while (m.find()) {
-      int s = m.start();
-      int e = m.end();
-      boolean overlaps = false;
-      for (int[] span : spans) {
-        if (s < span[1] && e > span[0]) {
-          overlaps = true;
-          break;
-        }
-      }
-      if (!overlaps && valid.test(m.group())) {
+      int s = m.start(group);
+      int e = m.end(group);
+      if (!overlaps(spans, s, e) && valid.test(m.group(group), s)) {
         spans.add(new int[] {s, e});
         kinds.add(kind);
       }
     }
+  }
+
+  private static void findAddresses(String text, List<int[]> spans, List<String> kinds) {
+    Matcher m = ADDRESS.matcher(text);
+    while (m.find()) {
+      int s = m.start();
+      int e = m.end();
+      // The structure match can reach back over the words before the address (寄到, 我家住在): start after them.
+      String head = text.substring(s, e);
+      int firstDigit = 0;
+      while (firstDigit < head.length() && !Character.isDigit(head.charAt(firstDigit))) {
+        firstDigit++;
+      }
+      int cut = 0;
+      for (String lead : ADDRESS_LEAD_INS) {
+        int i = head.lastIndexOf(lead, firstDigit - 1);
+        if (i >= 0 && i + lead.length() > cut && i + lead.length() < firstDigit) {
+          cut = i + lead.length();
+        }
+      }
+      s += cut;
+      if (e > s && !overlaps(spans, s, e)) {
+        spans.add(new int[] {s, e});
+        kinds.add("ADDRESS");
+      }
+    }
+  }
+
+  private static boolean overlaps(List<int[]> spans, int s, int e) {
+    for (int[] span : spans) {
+      if (s < span[1] && e > span[0]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** GB 11643 check digit: weights 2^(17-i) mod 11, check characters "10X98765432". */
@@ -136,6 +201,6 @@ public final class PiiRedactor {
 
   @Override
   public String toString() {
-    return "PiiRedactor{phone, resident-id, bank-card, email, address}";
+    return "PiiRedactor{phone, resident-id, bank-card, email, wechat, qq, address}";
   }
 }

@@ -159,10 +159,11 @@ final class Demo {
       ComplianceReport report = lc.compliance().check(risky);
       out.println("  Checking: " + risky);
       for (ComplianceFinding f : report.findings()) {
-        out.printf(Locale.ROOT, "    [%d,%d) 「%s」 %s/%s -> 「%s」  %s%n", f.start(), f.end(), f.matchedText(),
-            f.category(), f.severity(), f.suggestion(), f.legalBasis());
+        out.printf(Locale.ROOT, "    [%d,%d) 「%s」 %s/%s -> %s  %s%n", f.start(), f.end(), f.matchedText(),
+            f.category(), f.severity(), f.suggestion().isEmpty() ? "(removed)" : "「" + f.suggestion() + "」",
+            f.legalBasis());
       }
-      out.println("  Rewritten: " + report.rewritten());
+      out.println("  Rewritten: " + lc.compliance().rewrite(risky));
 
       step("6/6 Evaluation against baselines");
       evaluateRooms(rooms, w, dayStart, now, liveNow, seed);
