@@ -12,7 +12,9 @@ import io.livecommerce.llm.internal.ErrorMapper;
 import io.livecommerce.llm.internal.LoggingInterceptor;
 import io.livecommerce.llm.internal.PlaceholderRestorer;
 import io.livecommerce.llm.internal.RetryInterceptor;
+import io.livecommerce.llm.internal.SseReader;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -47,8 +50,11 @@ import okio.BufferedSource;
  * <p>Resilience is a stack of OkHttp interceptors, not branches in the call path: an optional limit on requests in
  * flight, then retries with exponential backoff and full jitter on connection failures, 408, 409, 429 and 5xx
  * (honouring {@code Retry-After}, capped, within a maximum number of attempts and an overall deadline), then DEBUG
- * logging of method, path, status and time only. Connect, read and call timeouts apply per attempt. Failures come as
- * typed {@link LlmException}s.
+ * logging of method, path, status and time only. Connect and read timeouts apply per attempt; the call timeout
+ * (default 5 minutes, per request with {@link ChatRequest.Builder#timeout}) bounds the whole call, retries and
+ * streaming included, so a server that trickles one byte at a time cannot hold a caller forever. Responses larger
+ * than {@link Builder#maxResponseBytes} (default 8 MiB) are cut off with {@link ResponseTooLargeException}, never
+ * read whole into memory. Failures come as typed {@link LlmException}s.
  *
  * <p>Personal data (phone numbers, ID and card numbers, e-mail, addresses) in messages is replaced with placeholders
  * before it leaves the process and restored in the answer; on by default except for local servers.
@@ -72,6 +78,7 @@ public final class ChatClient implements AutoCloseable {
   private final boolean streamUsage;
   private final ErrorMapper errors;
   private final RetryInterceptor retry;
+  private final long maxResponseBytes;
 
   private ChatClient(Builder b) {
     this.baseUrl = b.baseUrl;
@@ -79,6 +86,7 @@ public final class ChatClient implements AutoCloseable {
     this.model = b.model;
     this.redactPii = b.redactPii != null ? b.redactPii : !isLocal(b.baseUrl);
     this.streamUsage = b.streamUsage;
+    this.maxResponseBytes = b.maxResponseBytes;
     this.errors = new ErrorMapper(apiKey);
     this.retry = new RetryInterceptor(b.maxAttempts, b.retryBaseDelay, b.retryMaxDelay, b.deadline, b.clock,
         b.sleeper, b.retrySeed);
@@ -116,8 +124,12 @@ public final class ChatClient implements AutoCloseable {
   }
 
   /**
-   * A client configured from {@code LIVECOMMERCE_LLM_BASE_URL}, {@code LIVECOMMERCE_LLM_API_KEY} and
-   * {@code LIVECOMMERCE_LLM_MODEL}, or empty when the base URL is not set.
+   * A client configured from {@code LIVECOMMERCE_LLM_BASE_URL}, {@code LIVECOMMERCE_LLM_API_KEY},
+   * {@code LIVECOMMERCE_LLM_MODEL} and optionally {@code LIVECOMMERCE_LLM_TIMEOUT_SECONDS} (the whole-call deadline),
+   * or empty when the base URL is not set.
+   *
+   * @throws IllegalArgumentException if the base URL is set but the model is not, or a value is invalid; the message
+   *     names the variable
    */
   public static Optional<ChatClient> fromEnvironment() {
     return fromEnvironment(System::getenv);
@@ -129,14 +141,35 @@ public final class ChatClient implements AutoCloseable {
     if (url == null || url.isBlank()) {
       return Optional.empty();
     }
-    Builder b = newBuilder().baseUrl(url);
+    Builder b = newBuilder();
+    try {
+      b.baseUrl(url);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("LIVECOMMERCE_LLM_BASE_URL " + Checks.quote(url) + " is not an http(s) URL");
+    }
     String key = env.apply("LIVECOMMERCE_LLM_API_KEY");
     if (key != null && !key.isBlank()) {
       b.apiKey(key);
     }
     String m = env.apply("LIVECOMMERCE_LLM_MODEL");
-    if (m != null && !m.isBlank()) {
-      b.model(m);
+    if (m == null || m.isBlank()) {
+      throw new IllegalArgumentException("LIVECOMMERCE_LLM_BASE_URL is set but LIVECOMMERCE_LLM_MODEL is not: "
+          + "set it to the model name the server expects (e.g. deepseek-chat, qwen-plus, qwen2.5:7b)");
+    }
+    b.model(m);
+    String t = env.apply("LIVECOMMERCE_LLM_TIMEOUT_SECONDS");
+    if (t != null && !t.isBlank()) {
+      double seconds;
+      try {
+        seconds = Double.parseDouble(t.trim());
+      } catch (NumberFormatException e) {
+        seconds = Double.NaN;
+      }
+      if (!(seconds > 0) || seconds > 86_400) {
+        throw new IllegalArgumentException("LIVECOMMERCE_LLM_TIMEOUT_SECONDS must be a number of seconds in "
+            + "(0, 86400] but was " + Checks.quote(t));
+      }
+      b.callTimeout(Duration.ofMillis(Math.round(seconds * 1000)));
     }
     return Optional.of(b.build());
   }
@@ -154,7 +187,7 @@ public final class ChatClient implements AutoCloseable {
   public ChatResponse chat(ChatRequest request) {
     Checks.notNull(request, "request");
     Redaction redaction = redact(request);
-    Call call = newCall("chat/completions", body(request, redaction, false));
+    Call call = newCall("chat/completions", body(request, redaction, false), request);
     try (Response r = checked(call.execute())) {
       return completion(r, redaction);
     } catch (IOException e) {
@@ -169,7 +202,7 @@ public final class ChatClient implements AutoCloseable {
   public CompletableFuture<ChatResponse> chatAsync(ChatRequest request) {
     Checks.notNull(request, "request");
     Redaction redaction = redact(request);
-    Call call = newCall("chat/completions", body(request, redaction, false));
+    Call call = newCall("chat/completions", body(request, redaction, false), request);
     CompletableFuture<ChatResponse> future = new CompletableFuture<>();
     future.whenComplete((r, e) -> {
       if (future.isCancelled()) {
@@ -198,7 +231,7 @@ public final class ChatClient implements AutoCloseable {
 
   private ChatResponse completion(Response r, Redaction redaction) throws IOException {
     String requestId = ErrorMapper.requestId(r);
-    JsonNode root = parse(r.body().string(), requestId);
+    JsonNode root = parse(readLimited(r, requestId), requestId);
     JsonNode choice = root.path("choices").path(0);
     JsonNode content = choice.path("message").path("content");
     if (!content.isTextual()) {
@@ -208,6 +241,21 @@ public final class ChatClient implements AutoCloseable {
     String text = redaction == null ? content.asText() : redaction.restore(content.asText());
     return new ChatResponse(text, choice.path("finish_reason").asText(""), usage(root.get("usage")),
         root.path("model").asText(model), requestId);
+  }
+
+  /** The body as text, refusing (before reading it) anything over the size limit. */
+  String readLimited(Response r, String requestId) throws IOException {
+    long declared = r.body().contentLength();
+    BufferedSource source = r.body().source();
+    if (declared > maxResponseBytes || source.request(maxResponseBytes + 1)) {
+      throw tooLarge(requestId, null);
+    }
+    return source.readUtf8();
+  }
+
+  private ResponseTooLargeException tooLarge(String requestId, Throwable cause) {
+    return new ResponseTooLargeException("response is larger than maxResponseBytes (" + maxResponseBytes
+        + " bytes); nothing more was read", requestId, cause);
   }
 
   /**
@@ -224,40 +272,29 @@ public final class ChatClient implements AutoCloseable {
     ObjectNode body = body(request, redaction, true);
     StringBuilder text = new StringBuilder();
     String requestId = "";
-    try (Response r = checked(newCall("chat/completions", body).execute())) {
+    Call call = newCall("chat/completions", body, request);
+    try (Response r = checked(call.execute())) {
       requestId = ErrorMapper.requestId(r);
       StreamState state = new StreamState(requestId);
-      BufferedSource source = r.body().source();
-      List<String> data = new ArrayList<>();
+      SseReader events = new SseReader(r.body().source(), maxResponseBytes);
       while (!state.done) {
-        String line;
+        String payload;
         try {
-          line = source.readUtf8Line();
+          payload = events.next();
+        } catch (SseReader.TooLargeException e) {
+          throw tooLarge(requestId, e);
+        } catch (InterruptedIOException e) {
+          throw new LlmTimeoutException("chat stream passed its deadline after " + text.length()
+              + " characters: " + errors.scrub(e.getMessage()), e);
         } catch (IOException e) {
           throw new StreamInterruptedException("stream broke after " + text.length() + " characters: "
               + errors.scrub(e.getMessage()), text.toString(), requestId, e);
         }
-        if (line == null) {
+        if (payload == null) {
           break;
         }
-        if (line.isEmpty()) {
-          dispatch(data, state, text, restorer, listener);
-          continue;
-        }
-        if (line.charAt(0) == ':') {
-          continue; // an SSE comment, e.g. a keep-alive
-        }
-        int colon = line.indexOf(':');
-        String field = colon < 0 ? line : line.substring(0, colon);
-        String value = colon < 0 ? "" : line.substring(colon + 1);
-        if (value.startsWith(" ")) {
-          value = value.substring(1);
-        }
-        if (field.equals("data")) {
-          data.add(value);
-        }
+        dispatch(payload, state, text, restorer, listener);
       }
-      dispatch(data, state, text, restorer, listener); // a last event without its blank line
       String rest = restorer.flush();
       if (!rest.isEmpty()) {
         listener.onText(rest);
@@ -286,13 +323,8 @@ public final class ChatClient implements AutoCloseable {
     }
   }
 
-  private void dispatch(List<String> data, StreamState state, StringBuilder text, PlaceholderRestorer restorer,
+  private void dispatch(String payload, StreamState state, StringBuilder text, PlaceholderRestorer restorer,
       StreamListener listener) {
-    if (data.isEmpty()) {
-      return;
-    }
-    String payload = String.join("\n", data);
-    data.clear();
     if (payload.trim().equals("[DONE]")) {
       state.done = true;
       return;
@@ -383,6 +415,15 @@ public final class ChatClient implements AutoCloseable {
     return body;
   }
 
+  /** A POST of JSON to {@code path} under the base URL, with the key and the request's own deadline if it has one. */
+  private Call newCall(String path, ObjectNode body, ChatRequest request) {
+    Call call = newCall(path, body);
+    if (request.timeout() != null) {
+      call.timeout().timeout(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return call;
+  }
+
   /** A POST of JSON to {@code path} under the base URL, with the key. */
   Call newCall(String path, ObjectNode body) {
     Request.Builder rb = new Request.Builder()
@@ -462,7 +503,8 @@ public final class ChatClient implements AutoCloseable {
     private String model = "";
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
-    private Duration callTimeout = Duration.ZERO;
+    private Duration callTimeout = Duration.ofMinutes(5);
+    private long maxResponseBytes = 8L << 20;
     private int maxAttempts = 4;
     private Duration retryBaseDelay = Duration.ofMillis(500);
     private Duration retryMaxDelay = Duration.ofSeconds(30);
@@ -541,9 +583,23 @@ public final class ChatClient implements AutoCloseable {
       return this;
     }
 
-    /** A limit on the whole call including retries and waits; default none (the deadline applies). */
+    /**
+     * The deadline for the whole call: connecting, retries and their waits, and reading the answer, streaming
+     * included; default 5 minutes. {@link Duration#ZERO} turns it off (then only the read timeout between bytes
+     * applies, which a trickling server never trips). A request can set its own with
+     * {@link ChatRequest.Builder#timeout}.
+     */
     public Builder callTimeout(Duration d) {
       this.callTimeout = nonNegative(d, "callTimeout");
+      return this;
+    }
+
+    /** The largest response body read, in bytes, in [1 KiB, 1 GiB]; default 8 MiB. */
+    public Builder maxResponseBytes(long bytes) {
+      if (bytes < 1024 || bytes > (1L << 30)) {
+        throw new IllegalArgumentException("maxResponseBytes must be in [1024, 1073741824] but was " + bytes);
+      }
+      this.maxResponseBytes = bytes;
       return this;
     }
 

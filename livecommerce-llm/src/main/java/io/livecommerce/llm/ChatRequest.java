@@ -1,6 +1,7 @@
 package io.livecommerce.llm;
 
 import io.livecommerce.internal.Checks;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +18,10 @@ import java.util.List;
  * @param stop stop sequences; may be empty
  * @param seed a sampling seed for providers that support it, or null
  * @param responseFormat the answer format, or null for text
+ * @param timeout the deadline for this whole call, streaming and retries included, or null for the client's
  */
 public record ChatRequest(List<ChatMessage> messages, String model, Double temperature, Double topP,
-    Integer maxTokens, List<String> stop, Long seed, ResponseFormat responseFormat) {
+    Integer maxTokens, List<String> stop, Long seed, ResponseFormat responseFormat, Duration timeout) {
 
   /**
    * Validates and copies the components.
@@ -41,6 +43,9 @@ public record ChatRequest(List<ChatMessage> messages, String model, Double tempe
       Checks.positive(maxTokens, "maxTokens");
     }
     stop = Checks.copyNoNulls(Checks.notNull(stop, "stop"), "stop");
+    if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+      throw new IllegalArgumentException("timeout must be > 0 but was " + timeout);
+    }
   }
 
   /** A request of one user message. */
@@ -64,6 +69,7 @@ public record ChatRequest(List<ChatMessage> messages, String model, Double tempe
     b.stop = stop;
     b.seed = seed;
     b.responseFormat = responseFormat;
+    b.timeout = timeout;
     return b;
   }
 
@@ -77,6 +83,7 @@ public record ChatRequest(List<ChatMessage> messages, String model, Double tempe
     private List<String> stop = List.of();
     private Long seed;
     private ResponseFormat responseFormat;
+    private Duration timeout;
 
     private Builder() {}
 
@@ -143,9 +150,15 @@ public record ChatRequest(List<ChatMessage> messages, String model, Double tempe
       return this;
     }
 
+    /** The deadline for this whole call (connecting, retries, waiting and streaming), instead of the client's. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Checks.notNull(timeout, "timeout");
+      return this;
+    }
+
     /** Builds the request. */
     public ChatRequest build() {
-      return new ChatRequest(messages, model, temperature, topP, maxTokens, stop, seed, responseFormat);
+      return new ChatRequest(messages, model, temperature, topP, maxTokens, stop, seed, responseFormat, timeout);
     }
   }
 }

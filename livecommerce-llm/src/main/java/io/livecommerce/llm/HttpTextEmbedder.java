@@ -78,7 +78,7 @@ public final class HttpTextEmbedder implements TextEmbedder {
     texts.forEach(input::add);
     try (Response r = client.execute("embeddings", body)) {
       String requestId = io.livecommerce.llm.internal.ErrorMapper.requestId(r);
-      JsonNode data = client.parse(r.body().string(), requestId).get("data");
+      JsonNode data = client.parse(client.readLimited(r, requestId), requestId).get("data");
       if (data == null || !data.isArray() || data.size() != texts.size()) {
         throw new MalformedResponseException("expected " + texts.size() + " embeddings in \"data\"", r.code(), "",
             requestId, null);

@@ -44,11 +44,20 @@ public final class ErrorMapper {
     return "";
   }
 
-  /** Maps a non-2xx response (whose body is read here). */
+  private static final long MAX_ERROR_BODY = 64 * 1024;
+
+  /** Maps a non-2xx response (whose body is read here, at most 64 KiB of it). */
   public LlmException fromResponse(Response r, Duration retryAfter) {
     String body;
     try {
-      body = r.body() == null ? "" : r.body().string();
+      // An error body is for a message: read a bounded prefix, never a whole hostile body.
+      if (r.body() == null) {
+        body = "";
+      } else {
+        okio.BufferedSource source = r.body().source();
+        source.request(MAX_ERROR_BODY);
+        body = source.getBuffer().readUtf8(Math.min(source.getBuffer().size(), MAX_ERROR_BODY));
+      }
     } catch (IOException e) {
       body = "";
     }
