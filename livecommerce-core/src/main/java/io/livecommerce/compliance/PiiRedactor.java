@@ -89,8 +89,11 @@ public final class PiiRedactor {
       int[] span = spans.get(i);
       String value = text.substring(span[0], span[1]);
       String placeholder = byValue.computeIfAbsent(kinds.get(i) + "\u0000" + value, k -> {
-        int n = counters.merge(kinds.get(i), 1, Integer::sum);
-        return "[" + kinds.get(i) + "_" + n + "]";
+        String p;
+        do { // a placeholder the text already contains would be "restored" too: skip it
+          p = "[" + kinds.get(i) + "_" + counters.merge(kinds.get(i), 1, Integer::sum) + "]";
+        } while (text.contains(p));
+        return p;
       });
       originals.put(placeholder, value);
       sb.append(text, pos, span[0]).append(placeholder);

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param promotion the offer to announce, or null for none
  * @param language the script's language
  * @param targetSeconds how long the script should run, {@code > 0}
+ * @param mentionPrices whether the script may state the products' prices; false when they are not known, so no
+ *     script announces a price of 0
  */
 public record ScriptRequest(
     List<Product> products,
@@ -27,7 +29,8 @@ public record ScriptRequest(
     String audience,
     Promotion promotion,
     Language language,
-    int targetSeconds) {
+    int targetSeconds,
+    boolean mentionPrices) {
 
   /**
    * Validates and copies the components.
@@ -65,6 +68,7 @@ public record ScriptRequest(
     private Promotion promotion;
     private Language language = Language.ZH;
     private int targetSeconds = 180;
+    private boolean mentionPrices = true;
 
     private Builder() {}
 
@@ -115,13 +119,20 @@ public record ScriptRequest(
       return this;
     }
 
+    /** Whether the script may state prices; default true. Turn it off when the prices are not known. */
+    public Builder mentionPrices(boolean mention) {
+      this.mentionPrices = mention;
+      return this;
+    }
+
     /**
      * Builds the request.
      *
      * @throws IllegalArgumentException if no product or no anchor was given
      */
     public ScriptRequest build() {
-      return new ScriptRequest(products, anchor, style, audience, promotion, language, targetSeconds);
+      return new ScriptRequest(products, anchor, style, audience, promotion, language, targetSeconds,
+          mentionPrices);
     }
   }
 }

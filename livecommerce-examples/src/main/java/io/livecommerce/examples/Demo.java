@@ -49,15 +49,17 @@ import java.util.Set;
  * The end-to-end demo: a simulated world, the three models trained with the default embedder, their picks with
  * explanations, a script with its compliance report, and each model against its baselines.
  */
-final class Demo {
+public final class Demo {
 
   private final PrintWriter out;
 
-  Demo(PrintWriter out) {
+  /** A demo that prints to {@code out}. */
+  public Demo(PrintWriter out) {
     this.out = out;
   }
 
-  void run(WorldSize size, long seed, String embedderName) {
+  /** Runs the whole tour. */
+  public void run(WorldSize size, long seed, String embedderName) {
     long t0 = System.nanoTime();
     step("1/6 Generating a " + size.name().toLowerCase(Locale.ROOT) + " live-commerce world (seed " + seed + ")");
     World w = WorldGenerator.generate(size, seed);

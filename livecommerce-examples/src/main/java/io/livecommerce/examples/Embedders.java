@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Locale;
 
 /** Embedders by name for the CLI, and a wrapper that prints progress of large batches. */
-final class Embedders {
+public final class Embedders {
 
   /** The names the CLI accepts. */
-  static final String NAMES = "bge-small-zh, all-minilm-l6, hashing";
+  public static final String NAMES = "bge-small-zh, all-minilm-l6, hashing";
 
   private Embedders() {}
 
-  static TextEmbedder create(String name) {
+  /** The embedder of that name. */
+  public static TextEmbedder create(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "bge-small-zh" -> OnnxTextEmbedder.bgeSmallZh();
       case "all-minilm-l6" -> OnnxTextEmbedder.allMiniLmL6();

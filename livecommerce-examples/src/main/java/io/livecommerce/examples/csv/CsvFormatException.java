@@ -5,8 +5,11 @@ import java.nio.file.Path;
 /** A CSV file that cannot be used, with the file, line and column at fault. Immutable and thread-safe. */
 public class CsvFormatException extends RuntimeException {
 
-  /** Creates the exception; {@code line} is 1-based, {@code column} may be null for whole-file problems. */
+  /**
+   * Creates the exception; {@code line} is 1-based (0 for problems with the whole file, such as a missing file),
+   * {@code column} may be null.
+   */
   public CsvFormatException(Path file, long line, String column, String problem) {
-    super(file + ":" + line + (column == null ? "" : ": column '" + column + "'") + ": " + problem);
+    super(file + (line > 0 ? ":" + line : "") + (column == null ? "" : ": column '" + column + "'") + ": " + problem);
   }
 }

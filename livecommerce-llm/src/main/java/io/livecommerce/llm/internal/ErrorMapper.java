@@ -104,7 +104,9 @@ public final class ErrorMapper {
   /** Maps a transport failure after the retries allowed. */
   public LlmException fromIo(IOException e, String what) {
     if (e instanceof InterruptedIOException) {
-      return new LlmTimeoutException(what + " timed out: " + scrub(e.getMessage()), e);
+      return new LlmTimeoutException(what + " timed out (" + scrub(e.getMessage()) + "): the whole-call deadline "
+          + "(callTimeout, ChatRequest.timeout or LIVECOMMERCE_LLM_TIMEOUT_SECONDS) or a connect or read timeout "
+          + "passed", e);
     }
     return new ProviderException(what + " failed: " + e.getClass().getSimpleName() + ": " + scrub(e.getMessage()),
         0, "", "", e);

@@ -152,7 +152,9 @@ public final class LlmScriptGenerator implements ScriptGenerator {
       n.put("description", p.description());
       n.put("category", p.category());
       n.put("brand", p.brand());
-      n.put("price", String.format(Locale.ROOT, "%.2f", p.price()));
+      if (request.mentionPrices()) {
+        n.put("price", String.format(Locale.ROOT, "%.2f", p.price()));
+      }
       ObjectNode attrs = n.putObject("attributes");
       new java.util.TreeMap<>(p.attributes()).forEach(attrs::put);
     }

@@ -140,6 +140,9 @@ public final class TemplateScriptGenerator implements ScriptGenerator {
 
   private static String fill(String template, Product p, ScriptRequest r, String anchor) {
     boolean zh = r.language() == Language.ZH;
+    if (!r.mentionPrices()) {
+      template = withoutPriceClause(template);
+    }
     String audience = r.audience().isEmpty() ? (zh ? "家人们" : "everyone") : r.audience();
     return template.replace("{title}", p.title())
         .replace("{brand}", p.brand().isEmpty() ? (zh ? "这个牌子" : "this brand") : p.brand())
@@ -148,6 +151,34 @@ public final class TemplateScriptGenerator implements ScriptGenerator {
         .replace("{anchor}", anchor)
         .replace("{audience}", audience)
         .replace("{description}", p.description().isEmpty() ? p.title() : p.description());
+  }
+
+  /** Drops the clause that states the price (，直播间价{price}元 / , at {price}), keeping the sentence around it. */
+  static String withoutPriceClause(String template) {
+    int at = template.indexOf("{price}");
+    if (at < 0) {
+      return template;
+    }
+    int start = 0;
+    boolean wholeSentence = true; // no comma before the price: the sentence goes, with its full stop
+    for (String mark : new String[] {"，", ",", "。", ". "}) {
+      int i = template.lastIndexOf(mark, at);
+      boolean sentenceEnd = mark.equals("。") || mark.equals(". ");
+      int from = i < 0 ? 0 : sentenceEnd ? i + 1 : i;
+      if (i >= 0 && from >= start) {
+        start = from;
+        wholeSentence = sentenceEnd;
+      }
+    }
+    int end = template.length();
+    for (String mark : new String[] {"。", ".", "，"}) {
+      int i = template.indexOf(mark, at);
+      if (i >= 0 && i < end) {
+        end = wholeSentence && !mark.equals("，") ? i + 1 : i;
+      }
+    }
+    String out = template.substring(0, start) + template.substring(end);
+    return withoutPriceClause(out);
   }
 
   /** A stable choice: the same product and slot always pick the same phrase. */

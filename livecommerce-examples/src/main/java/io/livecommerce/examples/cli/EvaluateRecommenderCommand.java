@@ -1,0 +1,79 @@
+package io.livecommerce.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.livecommerce.ProgressListener;
+import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.eval.RankingReport;
+import io.livecommerce.eval.Split;
+import io.livecommerce.eval.Splits;
+import io.livecommerce.recommend.ImplicitModel;
+import io.livecommerce.recommend.Interaction;
+import io.livecommerce.recommend.RecommenderEvaluation;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code evaluate-recommender}: the hybrid against its baselines on a held-out split. */
+@Command(name = "evaluate-recommender", mixinStandardHelpOptions = true,
+    description = "Split interactions, train, and report the hybrid beside CF-only, content-only, popularity "
+        + "and random: a table, then JSON.", footer = ExitCodes.HELP)
+public final class EvaluateRecommenderCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  InteractionOptions input;
+
+  @Option(names = "--split", defaultValue = "time", description = "random or time (default: time).")
+  String split;
+
+  @Option(names = "--test-fraction", defaultValue = "0.2", description = "Share of interactions held out, in "
+      + "(0, 1) (default: 0.2).")
+  double testFraction;
+
+  @Mixin
+  SeedOption seed;
+
+  @Mixin
+  ModelOption model;
+
+  @Mixin
+  EncodingOption encoding;
+
+  @Override
+  public Integer call() throws Exception {
+    input.validate();
+    if (!(testFraction > 0 && testFraction < 1)) {
+      throw new IllegalArgumentException("--test-fraction must be in (0, 1) but was " + testFraction);
+    }
+    List<Interaction> log = Inputs.interactions(input.interactions, encoding.charset());
+    Split<Interaction> s = switch (split) {
+      case "random" -> Splits.random(log, testFraction, seed.seed);
+      case "time" -> Splits.byTime(log, Interaction::timestampMillis, testFraction);
+      default -> throw new IllegalArgumentException("--split '" + split + "' is not one of random, time");
+    };
+    Map<String, String> texts = Inputs.itemTexts(input.items, encoding.charset());
+    TextEmbedder embedder = model.open(!texts.isEmpty());
+    try {
+      ImplicitModel m = RecommendCommand.recommender(embedder, seed.seed).fit(s.train(), texts,
+          ProgressListener.NONE);
+      List<RankingReport> reports = RecommenderEvaluation.compare(m, s.test(),
+          Math.min(input.k, m.catalogue().size()), seed.seed);
+      PrintWriter w = spec.commandLine().getOut();
+      w.println(RankingReport.header());
+      reports.forEach(r -> w.println(r.row()));
+      w.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(reports));
+    } finally {
+      ModelOption.close(embedder);
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,126 @@
+package io.livecommerce.examples.cli;
+
+import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.examples.csv.CsvFormatException;
+import io.livecommerce.examples.csv.CsvTable;
+import io.livecommerce.regress.TabularModel;
+import io.livecommerce.regress.TabularRegressor;
+import io.livecommerce.regress.TabularRow;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code regress}: the selection regression on any table. */
+@Command(name = "regress", mixinStandardHelpOptions = true,
+    description = "Train the selection/promotion regression on any table and predict another; output id,prediction. "
+        + "Numbers must lie in [-1e15, 1e15]; an empty numeric cell is missing and imputed.", footer = ExitCodes.HELP)
+public final class RegressCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--train", required = true, description = "Training CSV.")
+  Path train;
+
+  @Option(names = "--predict", required = true, description = "CSV to predict (the target column may be absent).")
+  Path predict;
+
+  @Option(names = "--id-column", required = true, description = "The id column.")
+  String idColumn;
+
+  @Option(names = "--target-column", required = true, description = "The numeric target column.")
+  String targetColumn;
+
+  @Option(names = "--text-column", description = "A text column to embed.")
+  String textColumn;
+
+  @Option(names = "--numeric-columns", split = ",", description = "Numeric feature columns, comma-separated.")
+  List<String> numeric = new ArrayList<>();
+
+  @Option(names = "--categorical-columns", split = ",", description = "Categorical columns, comma-separated.")
+  List<String> categorical = new ArrayList<>();
+
+  @Option(names = "--log-target", description = "Learn log(1 + target), for skewed targets such as sales.")
+  boolean logTarget;
+
+  @Option(names = "--out", required = true, description = "Output CSV: id,prediction; never an input file.")
+  Path outFile;
+
+  @Mixin
+  ModelOption model;
+
+  @Mixin
+  EncodingOption encoding;
+
+  @Override
+  public Integer call() {
+    Outputs.requireNotAnInput("--out", outFile, "--train", train, "--predict", predict);
+    List<TabularRow> trainRows = rows(CsvTable.read(train, encoding.charset()), true);
+    List<TabularRow> predictRows = rows(CsvTable.read(predict, encoding.charset()), false);
+    TextEmbedder embedder = model.open(textColumn != null);
+    try {
+      TabularModel m = TabularRegressor.newBuilder().embedder(embedder).numericColumns(numeric)
+          .categoricalColumns(categorical).logTarget(logTarget).build().fit(trainRows);
+      List<List<Object>> out = new ArrayList<>();
+      for (TabularRow r : predictRows) {
+        out.add(List.of(r.id(), String.format(Locale.ROOT, "%.6f", m.predict(r).value())));
+      }
+      CsvTable.write(outFile, List.of("id", "prediction"), out);
+      spec.commandLine().getOut().println("trained on " + trainRows.size() + " rows (" + m.featureNames().size()
+          + " features), wrote " + out.size() + " predictions to " + outFile);
+    } finally {
+      ModelOption.close(embedder);
+    }
+    return ExitCodes.OK;
+  }
+
+  private List<TabularRow> rows(CsvTable t, boolean needTarget) {
+    t.require(idColumn);
+    if (needTarget) {
+      t.require(targetColumn);
+    }
+    if (textColumn != null) {
+      t.require(textColumn);
+    }
+    t.require(numeric.toArray(new String[0]));
+    t.require(categorical.toArray(new String[0]));
+    double max = Inputs.MAX_ABS_VALUE;
+    List<TabularRow> out = new ArrayList<>();
+    for (CsvTable.Row r : t.rows()) {
+      Map<String, Double> num = new HashMap<>();
+      for (String c : numeric) {
+        if (!r.get(c).isEmpty()) {
+          num.put(c, r.getDouble(c, -max, max)); // empty: missing, imputed by the model
+        }
+      }
+      Map<String, String> cat = new HashMap<>();
+      for (String c : categorical) {
+        if (!r.get(c).isEmpty()) {
+          cat.put(c, r.get(c));
+        }
+      }
+      double target = Double.NaN;
+      if (needTarget || (t.has(targetColumn) && !r.get(targetColumn).isEmpty())) {
+        target = r.getDouble(targetColumn, -max, max);
+      }
+      try {
+        out.add(new TabularRow(r.required(idColumn), textColumn == null ? "" : r.required(textColumn), num, cat,
+            target));
+      } catch (IllegalArgumentException e) {
+        throw r.error(null, e.getMessage());
+      }
+    }
+    if (out.isEmpty()) {
+      throw new CsvFormatException(t.file(), 2, null, "has no rows");
+    }
+    return out;
+  }
+}

@@ -1,0 +1,102 @@
+package io.livecommerce.examples.cli;
+
+import io.livecommerce.compliance.ComplianceFinding;
+import io.livecommerce.domain.Anchor;
+import io.livecommerce.domain.Product;
+import io.livecommerce.domain.Promotion;
+import io.livecommerce.domain.PromotionType;
+import io.livecommerce.llm.ChatClient;
+import io.livecommerce.llm.script.LlmScriptGenerator;
+import io.livecommerce.llm.script.TemplateScriptGenerator;
+import io.livecommerce.script.Language;
+import io.livecommerce.script.LiveScript;
+import io.livecommerce.script.ScriptRequest;
+import io.livecommerce.script.ScriptSegment;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code script}: a live-selling script and its compliance report. */
+@Command(name = "script", mixinStandardHelpOptions = true,
+    description = "Write a live-selling script and its compliance report. Uses an LLM when "
+        + "LIVECOMMERCE_LLM_BASE_URL and LIVECOMMERCE_LLM_MODEL (and _API_KEY, _TIMEOUT_SECONDS) are set, else the "
+        + "offline template generator.", footer = ExitCodes.HELP)
+public final class ScriptCommand implements Callable<Integer> {
+  static final double MAX_PRICE = 1e9;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--product-title", required = true, description = "The product's title.")
+  String title;
+
+  @Option(names = "--product-description", defaultValue = "", description = "The product's description.")
+  String description;
+
+  @Option(names = "--category", defaultValue = "", description = "The product's category, e.g. 护肤.")
+  String category;
+
+  @Option(names = "--price", description = "Price in yuan, e.g. 89.9; without it the script states no price.")
+  Double price;
+
+  @Option(names = "--promotion", description = "The offer, e.g. '领券立减20元'.")
+  String promotion;
+
+  @Option(names = "--anchor", defaultValue = "主播", description = "The anchor's name.")
+  String anchor;
+
+  @Option(names = "--language", defaultValue = "zh", description = "zh or en (default: zh).")
+  String language;
+
+  @Option(names = "--seconds", defaultValue = "180", description = "Target length in seconds, in [10, 3600] "
+      + "(default: 180).")
+  int seconds;
+
+  @Override
+  public Integer call() {
+    if (price != null && !(price >= 0 && price <= MAX_PRICE)) {
+      throw new IllegalArgumentException("--price must be a number of yuan in [0, 1e9] but was " + price);
+    }
+    if (seconds < 10 || seconds > 3600) {
+      throw new IllegalArgumentException("--seconds must be in [10, 3600] but was " + seconds);
+    }
+    Language lang = switch (language.toLowerCase(Locale.ROOT)) {
+      case "zh" -> Language.ZH;
+      case "en" -> Language.EN;
+      default -> throw new IllegalArgumentException("--language '" + language + "' is not one of zh, en");
+    };
+    long cents = price == null ? 0 : Math.round(price * 100);
+    Product p = new Product("cli-product", title, description, category, "", cents, Map.of());
+    ScriptRequest.Builder req = ScriptRequest.newBuilder().product(p).anchor(Anchor.of("cli-anchor", anchor))
+        .language(lang).targetSeconds(seconds).mentionPrices(price != null);
+    if (promotion != null && !promotion.isBlank()) {
+      req.promotion(new Promotion("cli-promotion", promotion, PromotionType.COUPON, 0, 600, category, 0));
+    }
+    Optional<ChatClient> llm = ChatClient.fromEnvironment();
+    LiveScript script;
+    try {
+      script = llm.isPresent()
+          ? LlmScriptGenerator.newBuilder().client(llm.get()).build().generate(req.build())
+          : TemplateScriptGenerator.create().generate(req.build());
+    } finally {
+      llm.ifPresent(ChatClient::close);
+    }
+    PrintWriter w = spec.commandLine().getOut();
+    for (ScriptSegment s : script.segments()) {
+      w.printf(Locale.ROOT, "[%s %ds] %s%n", s.kind(), s.seconds(), s.text());
+    }
+    w.println();
+    w.println("compliance: " + (script.compliance().isClean() ? "clean"
+        : script.compliance().findings().size() + " finding(s)"));
+    for (ComplianceFinding f : script.compliance().findings()) {
+      w.println("  " + CheckComplianceCommand.json(f));
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,85 @@
+package io.livecommerce.examples.csv;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Reads a whole text file strictly: bytes that are not valid in the charset are an error naming the line, never
+ * replaced with U+FFFD; a leading byte-order mark is dropped. Stateless and thread-safe.
+ */
+public final class TextFiles {
+
+  private TextFiles() {}
+
+  /**
+   * The file's text.
+   *
+   * @throws CsvFormatException if the file is missing, unreadable or not valid in {@code charset}; for UTF-8 the
+   *     message suggests {@code --encoding GB18030}, what Excel on a Chinese Windows writes
+   */
+  public static String read(Path file, Charset charset) {
+    byte[] bytes;
+    try {
+      if (Files.isDirectory(file)) {
+        throw new CsvFormatException(file, 0, null, "is a directory, not a file");
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new CsvFormatException(file, 0, null, "no such file");
+    } catch (IOException e) {
+      throw new CsvFormatException(file, 0, null, "cannot be read (" + reason(e) + ")");
+    }
+    CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16,
+        (long) (bytes.length * (double) decoder.maxCharsPerByte()) + 16));
+    CoderResult r = decoder.decode(in, out, true);
+    if (!r.isError()) {
+      r = decoder.flush(out);
+    }
+    if (r.isError()) {
+      int at = in.position();
+      long line = 1;
+      for (int i = 0; i < at; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      String hint = charset.equals(StandardCharsets.UTF_8)
+          ? "; if it was saved by Excel on a Chinese Windows, try --encoding GB18030" : "";
+      throw new CsvFormatException(file, line, null, "is not valid " + charset.name() + " (byte 0x"
+          + String.format(Locale.ROOT, "%02X", bytes[at] & 0xFF) + " at byte offset " + at + ")" + hint);
+    }
+    out.flip();
+    String text = out.toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /** A short, user-facing reason for an I/O failure. */
+  public static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof CharacterCodingException) {
+      return "cannot be decoded";
+    }
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+}
