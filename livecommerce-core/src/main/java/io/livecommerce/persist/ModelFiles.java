@@ -132,12 +132,27 @@ public final class ModelFiles {
     out.write(buf.array());
   }
 
-  /** Reads a float array written by {@link #writeFloats}, refusing a length above {@code max}. */
-  public static float[] readFloats(java.io.DataInput in, int max) throws IOException {
+  /**
+   * Reads a count written before {@code count} items, refusing one above {@code max} or one that the bytes left in
+   * the payload cannot hold at {@code minBytesEach} bytes an item, so a corrupt or hostile file can never make a
+   * reader allocate more than the file's size. For codecs.
+   *
+   * @throws IOException naming {@code what} when the count is out of range
+   */
+  public static int readCount(java.io.DataInput in, int max, int minBytesEach, String what) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > max) {
-      throw new IOException("float array length " + n + " out of range [0, " + max + "]");
+      throw new IOException(what + " " + n + " out of range [0, " + max + "]");
     }
+    if (in instanceof DataInputStream d && (long) n * minBytesEach > d.available()) {
+      throw new IOException(what + " " + n + " needs more than the " + d.available() + " bytes left");
+    }
+    return n;
+  }
+
+  /** Reads a float array written by {@link #writeFloats}, refusing a length above {@code max}. */
+  public static float[] readFloats(java.io.DataInput in, int max) throws IOException {
+    int n = readCount(in, max, Float.BYTES, "float array length");
     byte[] raw = new byte[n * Float.BYTES];
     in.readFully(raw);
     float[] out = new float[n];
@@ -155,10 +170,7 @@ public final class ModelFiles {
 
   /** Reads a double array written by {@link #writeDoubles}, refusing a length above {@code max}. */
   public static double[] readDoubles(java.io.DataInput in, int max) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > max) {
-      throw new IOException("double array length " + n + " out of range [0, " + max + "]");
-    }
+    int n = readCount(in, max, Double.BYTES, "double array length");
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
       out[i] = in.readDouble();
@@ -176,10 +188,7 @@ public final class ModelFiles {
 
   /** Reads a list of strings written by {@link #writeStrings}, refusing a length above {@code max}. */
   public static java.util.List<String> readStrings(java.io.DataInput in, int max) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > max) {
-      throw new IOException("string list length " + n + " out of range [0, " + max + "]");
-    }
+    int n = readCount(in, max, 2, "string list length"); // writeUTF puts a 2-byte length before each
     java.util.List<String> out = new java.util.ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       out.add(in.readUTF());

@@ -608,7 +608,7 @@ public final class HybridRoomRecommender implements RoomRecommender {
       AlsModel cf = AlsModel.CODEC.read(in, 1);
       float[] pop = ModelFiles.readFloats(in, cf.itemIds().size());
       List<String> labels = ModelFiles.readStrings(in, 100_000_000);
-      int nv = in.readInt();
+      int nv = ModelFiles.readCount(in, labels.size(), Integer.BYTES, "watched room vectors");
       if (nv != labels.size()) {
         throw new IOException("watched rooms: " + nv + " vectors for " + labels.size() + " labels");
       }
@@ -624,10 +624,7 @@ public final class HybridRoomRecommender implements RoomRecommender {
         if (in.readBoolean()) {
           profiles[u] = ModelFiles.readFloats(in, 1 << 16);
         }
-        int n = in.readInt();
-        if (n < 0 || n > nv) {
-          throw new IOException("viewer room count " + n + " out of range");
-        }
+        int n = ModelFiles.readCount(in, nv, Integer.BYTES, "viewer room count");
         viewerRooms[u] = new int[n];
         for (int j = 0; j < n; j++) {
           viewerRooms[u][j] = java.util.Objects.checkIndex(in.readInt(), nv);

@@ -315,10 +315,7 @@ public final class ImplicitModel {
   }
 
   private static float[][] readVectors(DataInput in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > 100_000_000) {
-      throw new IOException("vector count " + n + " out of range");
-    }
+    int n = ModelFiles.readCount(in, 100_000_000, 1, "vector count");
     float[][] vs = new float[n][];
     for (int i = 0; i < n; i++) {
       if (in.readBoolean()) {
@@ -374,10 +371,7 @@ public final class ImplicitModel {
       int[][] seen = new int[users][];
       float[][] seenWeights = new float[users][];
       for (int u = 0; u < users; u++) {
-        int n = in.readInt();
-        if (n < 0 || n > catalogue.size()) {
-          throw new IOException("seen count " + n + " out of range");
-        }
+        int n = ModelFiles.readCount(in, catalogue.size(), Integer.BYTES, "seen count");
         seen[u] = new int[n];
         for (int j = 0; j < n; j++) {
           seen[u][j] = java.util.Objects.checkIndex(in.readInt(), catalogue.size());

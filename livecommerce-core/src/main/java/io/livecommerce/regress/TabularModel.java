@@ -383,6 +383,11 @@ public final class TabularModel {
       boolean useText = in.readBoolean();
       int textDim = in.readInt();
       int projection = in.readInt();
+      // The projection matrix is regenerated from the seed, not read: bound it here, not by the file's size.
+      if (textDim < 0 || textDim > 1 << 16 || projection < 0 || projection > textDim
+          || (long) textDim * projection > 1 << 24) {
+        throw new IOException("text dimension " + textDim + " and projection " + projection + " out of range");
+      }
       long seed = in.readLong();
       Pipeline p = new Pipeline(numeric, logColumns, medians, hasMissing, categorical, levels, useText, textDim,
           projection, seed);

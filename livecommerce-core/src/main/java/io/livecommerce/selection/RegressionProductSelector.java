@@ -515,10 +515,7 @@ public final class RegressionProductSelector implements ProductSelector {
         if (!day.isEmpty()) {
           days.put(a, day);
         }
-        int n = in.readInt();
-        if (n < 0 || n > 100_000_000) {
-          throw new IOException("past product count " + n + " out of range");
-        }
+        int n = ModelFiles.readCount(in, 100_000_000, Integer.BYTES, "past product count");
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
           p[i] = in.readInt();
