@@ -1,0 +1,149 @@
+package io.livecommerce.persist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.livecommerce.Scored;
+import io.livecommerce.domain.LiveRoom;
+import io.livecommerce.embed.HashingTextEmbedder;
+import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.recommend.HybridRoomRecommender;
+import io.livecommerce.recommend.ImplicitAls;
+import io.livecommerce.recommend.ImplicitModel;
+import io.livecommerce.recommend.ImplicitRecommender;
+import io.livecommerce.recommend.Interaction;
+import io.livecommerce.recommend.LiveWorldAccess;
+import io.livecommerce.recommend.RoomQuery;
+import io.livecommerce.regress.TabularModel;
+import io.livecommerce.regress.TabularRegressor;
+import io.livecommerce.regress.TabularRow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Model files written by earlier versions still load and predict what they predicted then. Each golden file under
+ * {@code src/test/resources/golden/<version>/} sits beside the outputs the writing version gave for fixed queries;
+ * a change to a codec that forgets the old layout fails here. To add the files of a new format version, run
+ * {@link #main} with the target folder and commit what it writes.
+ */
+class GoldenModelFilesTest {
+
+  static final TextEmbedder EMBEDDER = HashingTextEmbedder.newBuilder().dimension(32).build();
+
+  static List<TabularRow> table(int n, long seed) {
+    Random rnd = new Random(seed);
+    String[] colors = {"red", "blue", "green"};
+    List<TabularRow> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double x = rnd.nextInt(100);
+      String color = colors[i % 3];
+      String text = i % 7 == 0 ? "" : (color.equals("red") ? "口红 显白" : "耳机 降噪") + " " + i;
+      double y = 50 + 2 * x - (color.equals("blue") ? 20 : 0) + rnd.nextGaussian() * 5;
+      rows.add(new TabularRow("r" + i, text.isEmpty() ? "item " + i : text, Map.of("x", x), Map.of("color", color),
+          y));
+    }
+    return rows;
+  }
+
+  static List<Interaction> log(long seed) {
+    Random rnd = new Random(seed);
+    List<Interaction> out = new ArrayList<>();
+    for (int u = 0; u < 40; u++) {
+      for (int e = 0; e < 8; e++) {
+        int item = (u % 4) * 5 + rnd.nextInt(5);
+        out.add(new Interaction("u" + u, "i" + item, 1 + rnd.nextInt(3), e * 1000L + u));
+      }
+    }
+    return out;
+  }
+
+  static Map<String, String> itemTexts() {
+    Map<String, String> t = new java.util.LinkedHashMap<>();
+    String[] kinds = {"口红 美妆", "耳机 数码", "零食 坚果", "茶叶 茶酒"};
+    for (int i = 0; i < 20; i++) {
+      t.put("i" + i, kinds[i / 5] + " 款" + i);
+    }
+    return t;
+  }
+
+  /** The outputs a model gives for the fixed queries, one line each, to 9 decimals. */
+  static String tabularOutputs(TabularModel m) {
+    StringBuilder sb = new StringBuilder();
+    for (TabularRow r : table(12, 99)) {
+      sb.append(String.format(Locale.ROOT, "%s %.9f%n", r.id(), m.predict(r).value()));
+    }
+    return sb.toString();
+  }
+
+  static String implicitOutputs(ImplicitModel m) {
+    StringBuilder sb = new StringBuilder();
+    for (String u : List.of("u0", "u1", "u2", "u3", "u39")) {
+      for (Scored<String> s : m.recommend(u, 5, true)) {
+        sb.append(String.format(Locale.ROOT, "%s %s %.6f%n", u, s.item(), s.score()));
+      }
+    }
+    return sb.toString();
+  }
+
+  static String roomOutputs(HybridRoomRecommender r) {
+    StringBuilder sb = new StringBuilder();
+    for (String v : LiveWorldAccess.viewers().subList(0, 5)) {
+      for (Scored<LiveRoom> s : r.recommend(RoomQuery.of(v, LiveWorldAccess.liveNow(), LiveWorldAccess.now(), 5))) {
+        sb.append(String.format(Locale.ROOT, "%s %s %.6f%n", v, s.item().id(), s.score()));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Writes the golden files of the current format into {@code args[0]}. */
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args[0]);
+    Files.createDirectories(dir);
+    TabularModel tabular = TabularRegressor.newBuilder().embedder(EMBEDDER).numericColumns(List.of("x"))
+        .categoricalColumns(List.of("color")).build().fit(table(60, 1));
+    tabular.save(dir.resolve("tabular.model"));
+    Files.writeString(dir.resolve("tabular.expected"), tabularOutputs(tabular), StandardCharsets.UTF_8);
+    ImplicitModel implicit = ImplicitRecommender.newBuilder().embedder(EMBEDDER)
+        .als(ImplicitAls.newBuilder().factors(4).iterations(5).seed(3).build()).build().fit(log(2), itemTexts());
+    implicit.save(dir.resolve("implicit.model"));
+    Files.writeString(dir.resolve("implicit.expected"), implicitOutputs(implicit), StandardCharsets.UTF_8);
+    HybridRoomRecommender rooms = LiveWorldAccess.train(EMBEDDER);
+    rooms.save(dir.resolve("rooms.model"));
+    Files.writeString(dir.resolve("rooms.expected"), roomOutputs(rooms), StandardCharsets.UTF_8);
+  }
+
+  static Path golden(String version, String name) {
+    try {
+      return Path.of(GoldenModelFilesTest.class.getResource("/golden/" + version + "/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String expected(String version, String name) throws IOException {
+    try (InputStream in = GoldenModelFilesTest.class.getResourceAsStream("/golden/" + version + "/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void version1FilesLoadAndPredictAsTheyDid() throws IOException {
+    TabularModel tabular = TabularModel.load(golden("v1", "tabular.model"), EMBEDDER);
+    assertEquals(expected("v1", "tabular.expected"), tabularOutputs(tabular));
+    ImplicitModel implicit = ImplicitModel.load(golden("v1", "implicit.model"), EMBEDDER);
+    assertEquals(expected("v1", "implicit.expected"), implicitOutputs(implicit));
+    HybridRoomRecommender rooms = HybridRoomRecommender.load(golden("v1", "rooms.model"), EMBEDDER);
+    assertEquals(expected("v1", "rooms.expected"), roomOutputs(rooms));
+    assertTrue(expected("v1", "rooms.expected").lines().count() >= 20);
+  }
+}
