@@ -24,7 +24,7 @@ fi
 mvn -q -B -ntp install -DskipTests -pl "$module" -am
 set +e
 JAZZER_FUZZ=1 timeout --signal=INT --kill-after=60 "${minutes}m" mvn -B -ntp -pl "$module" test \
-  -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false -DargLine="-Xmx1g" | tee "target-fuzz-${class}.log" \
+  -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false -DargLine="-Xmx1g" 2>&1 | tee "target-fuzz-${class}.log" \
   | grep -E '^(#[0-9]+.*(NEW|REDUCE|pulse)|==[0-9]+==|Done|INFO: (Running|Seed)|.*(Exception|Error|crash-))' | tail -n 40
 code=${PIPESTATUS[0]}
 set -e
