@@ -153,6 +153,11 @@ public final class HashingTextEmbedder implements TextEmbedder {
   }
 
   @Override
+  public String identity() {
+    return "hashing/" + dimension + "/cjk" + cjkMaxN + "/word" + wordMaxN + "/seed" + seed;
+  }
+
+  @Override
   public String toString() {
     return "HashingTextEmbedder{dimension=" + dimension + ", cjkMaxN=" + cjkMaxN + ", wordMaxN=" + wordMaxN + "}";
   }

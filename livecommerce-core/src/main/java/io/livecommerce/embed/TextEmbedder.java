@@ -26,6 +26,16 @@ public interface TextEmbedder extends AutoCloseable {
   int dimension();
 
   /**
+   * What makes this embedder's vectors what they are: its kind, model or preset, and settings that change vectors,
+   * e.g. {@code onnx:bge-small-zh-v1.5-q/512/cls/lower}. Two embedders with the same identity give the same vectors.
+   * Saved models record it, so a model is never scored with vectors from another embedder of the same dimension.
+   * The default is the class name and the dimension; implementations with settings should say more.
+   */
+  default String identity() {
+    return getClass().getName() + "/" + dimension();
+  }
+
+  /**
    * Embeds one text.
    *
    * @param text the text, not null or blank

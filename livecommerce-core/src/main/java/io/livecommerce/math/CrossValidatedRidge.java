@@ -13,14 +13,34 @@ public final class CrossValidatedRidge {
   private final double[] lambdas;
   private final double[] meanSquaredErrors;
   private final double[] outOfFoldPredictions;
+  private final double[] blockRatios;
 
-  CrossValidatedRidge(
-      RidgeModel model, double lambda, double[] lambdas, double[] meanSquaredErrors, double[] outOfFold) {
+  CrossValidatedRidge(RidgeModel model, double lambda, double[] lambdas, double[] meanSquaredErrors,
+      double[] outOfFold, double[] blockRatios) {
     this.model = model;
     this.lambda = lambda;
     this.lambdas = lambdas.clone();
     this.meanSquaredErrors = meanSquaredErrors.clone();
     this.outOfFoldPredictions = outOfFold.clone();
+    this.blockRatios = blockRatios.clone();
+  }
+
+  /**
+   * The chosen ratio of block {@code b}'s penalty to {@link #lambda()} (1 for block 0);
+   * {@link Double#POSITIVE_INFINITY} when cross-validation left the block out.
+   */
+  public double blockRatio(int b) {
+    return blockRatios[b];
+  }
+
+  /** The chosen ratio of the last block, the one the two-block overload names. */
+  public double blockRatio() {
+    return blockRatios[blockRatios.length - 1];
+  }
+
+  /** Whether block {@code b} is in the model. */
+  public boolean blockKept(int b) {
+    return !Double.isInfinite(blockRatios[b]);
   }
 
   /** The model refitted on all rows with {@link #lambda()}. */
@@ -38,7 +58,7 @@ public final class CrossValidatedRidge {
     return lambdas.clone();
   }
 
-  /** Cross-validated mean squared error of each penalty, aligned with {@link #lambdas()}. */
+  /** Cross-validated mean squared error of each penalty at the chosen block ratios, aligned with {@link #lambdas()}. */
   public double[] meanSquaredErrors() {
     return meanSquaredErrors.clone();
   }

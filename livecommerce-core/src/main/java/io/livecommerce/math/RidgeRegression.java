@@ -1,7 +1,9 @@
 package io.livecommerce.math;
 
 import io.livecommerce.internal.Checks;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,12 +61,77 @@ public final class RidgeRegression {
   public static CrossValidatedRidge crossValidate(
       double[][] x, double[] y, double[] lambdas, int folds, long seed) {
     int d = Moments.validate(x, y);
+    return crossValidate(x, y, lambdas, new int[d], new double[][] {{1}}, folds, seed);
+  }
+
+  /**
+   * As {@link #crossValidate(double[][], double[], double[], int, long)} with a second feature block (columns from
+   * {@code blockStart} on, e.g. a text embedding) whose penalty is {@code λ · ratio}: cross-validation chooses the
+   * pair ({@code λ}, ratio) from the grid. A ratio of {@link Double#POSITIVE_INFINITY} leaves the block out, so a block
+   * that only adds noise is switched off rather than allowed to make the error worse.
+   *
+   * @param blockStart the first column of the second block, in {@code [0, columns]} ({@code columns}: no block)
+   * @param blockRatios ratios to try, each {@code > 0} (infinity allowed), not empty
+   * @throws IllegalArgumentException if an argument is invalid; the message names it
+   */
+  public static CrossValidatedRidge crossValidate(double[][] x, double[] y, double[] lambdas, int blockStart,
+      double[] blockRatios, int folds, long seed) {
+    int d = Moments.validate(x, y);
+    if (blockStart < 0 || blockStart > d) {
+      throw new IllegalArgumentException("blockStart must be in [0, " + d + "] but was " + blockStart);
+    }
+    int[] blockOf = new int[d];
+    for (int j = blockStart; j < d; j++) {
+      blockOf[j] = 1;
+    }
+    return crossValidate(x, y, lambdas, blockOf, new double[][] {{1}, Checks.notNull(blockRatios, "blockRatios")},
+        folds, seed);
+  }
+
+  /**
+   * Cross-validation over penalty blocks: column {@code j} belongs to block {@code blockOf[j]}; block 0's penalty is
+   * {@code λ}, block {@code b}'s is {@code λ · r_b} with {@code r_b} from {@code blockRatios[b]} (infinity leaves the
+   * block out). Every combination of ratios and every {@code λ} is tried on the same folds; one pass over the data
+   * serves the whole grid, and blocks left out do not enter the factorization.
+   *
+   * @param blockOf each column's block, in {@code [0, blockRatios.length)}
+   * @param blockRatios per block the ratios to try, each {@code > 0}, not empty; {@code blockRatios[0]} must be
+   *     {@code {1}}
+   * @throws IllegalArgumentException if an argument is invalid; the message names it
+   */
+  public static CrossValidatedRidge crossValidate(double[][] x, double[] y, double[] lambdas, int[] blockOf,
+      double[][] blockRatios, int folds, long seed) {
+    int d = Moments.validate(x, y);
     Checks.notNull(lambdas, "lambdas");
     if (lambdas.length == 0) {
       throw new IllegalArgumentException("lambdas must not be empty");
     }
     for (int i = 0; i < lambdas.length; i++) {
       Checks.nonNegative(lambdas[i], "lambdas[" + i + "]");
+    }
+    Checks.notNull(blockOf, "blockOf");
+    Checks.sameLength(blockOf.length, d, "blockOf", "columns");
+    Checks.notNull(blockRatios, "blockRatios");
+    if (blockRatios.length == 0 || blockRatios[0] == null || blockRatios[0].length != 1 || blockRatios[0][0] != 1) {
+      throw new IllegalArgumentException("blockRatios[0] must be {1}: block 0's penalty is lambda itself");
+    }
+    for (int b = 0; b < blockRatios.length; b++) {
+      Checks.notNull(blockRatios[b], "blockRatios[" + b + "]");
+      if (blockRatios[b].length == 0) {
+        throw new IllegalArgumentException("blockRatios[" + b + "] must not be empty");
+      }
+      for (int i = 0; i < blockRatios[b].length; i++) {
+        if (!(blockRatios[b][i] > 0)) {
+          throw new IllegalArgumentException("blockRatios[" + b + "][" + i + "] must be > 0 but was "
+              + blockRatios[b][i]);
+        }
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      if (blockOf[j] < 0 || blockOf[j] >= blockRatios.length) {
+        throw new IllegalArgumentException("blockOf[" + j + "] must be in [0, " + blockRatios.length + ") but was "
+            + blockOf[j]);
+      }
     }
     int n = x.length;
     if (folds < 2 || folds > n) {
@@ -81,40 +148,121 @@ public final class RidgeRegression {
     for (Moments m : perFold) {
       total.addAll(m);
     }
-    double[] mse = new double[lambdas.length];
-    for (int f = 0; f < folds; f++) {
-      Moments train = total.copy();
-      subtract(train, perFold[f]);
-      for (int li = 0; li < lambdas.length; li++) {
-        RidgeModel model = solve(train, lambdas[li]);
-        mse[li] += heldOutSse(model, perFold[f]);
+    // Stage 1 chooses λ and every block but the last, with the last left out (or at its first ratio), where the
+    // system is small. Stage 2 chooses the last block's ratio (the large block, text) at that λ, and stage 3 chooses λ
+    // again with that ratio: under twenty large solves per fold instead of the whole grid.
+    int last = blockRatios.length - 1;
+    double[][] stage1 = blockRatios.clone();
+    if (last > 0) {
+      boolean canDrop = Arrays.stream(blockRatios[last]).anyMatch(Double::isInfinite);
+      stage1[last] = new double[] {canDrop ? Double.POSITIVE_INFINITY : blockRatios[last][0]};
+    }
+    List<double[]> combos = combinations(stage1);
+    double[][] mse = gridErrors(total, perFold, lambdas, blockOf, combos, n);
+    int[] best = argmin(mse);
+    double[] bestRatios = combos.get(best[0]);
+    int bestL = best[1];
+    double bestMse = mse[best[0]][bestL];
+    double[] bestMses = mse[best[0]];
+    if (last > 0 && blockRatios[last].length > 1) {
+      List<double[]> stage2 = new ArrayList<>();
+      for (double r : blockRatios[last]) {
+        double[] c = bestRatios.clone();
+        c[last] = r;
+        stage2.add(c);
+      }
+      double[][] m2 = gridErrors(total, perFold, new double[] {lambdas[bestL]}, blockOf, stage2, n);
+      int[] b2 = argmin(m2);
+      if (m2[b2[0]][0] < bestMse) {
+        bestRatios = stage2.get(b2[0]);
+        bestMse = m2[b2[0]][0];
+        if (!Double.isInfinite(bestRatios[last])) {
+          double[][] m3 = gridErrors(total, perFold, lambdas, blockOf, List.of(bestRatios), n);
+          bestMses = m3[0];
+          for (int li = 0; li < lambdas.length; li++) {
+            if (m3[0][li] < bestMse) {
+              bestMse = m3[0][li];
+              bestL = li;
+            }
+          }
+        }
       }
     }
-    int best = 0;
-    for (int li = 0; li < lambdas.length; li++) {
-      mse[li] /= n;
-      if (mse[li] < mse[best]) {
-        best = li;
-      }
-    }
-    double bestLambda = lambdas[best];
+    double bestLambda = lambdas[bestL];
     double[] oof = new double[n];
     for (int f = 0; f < folds; f++) {
       Moments train = total.copy();
       subtract(train, perFold[f]);
-      RidgeModel model = solve(train, bestLambda);
+      RidgeModel model = solve(train, bestLambda, blockOf, bestRatios);
       for (int i = 0; i < n; i++) {
         if (fold[i] == f) {
           oof[i] = model.predict(x[i]);
         }
       }
     }
-    RidgeModel model = solve(total, bestLambda);
-    LOG.debug("ridge CV over {} rows, {} features, {} folds: lambda={} mse={}", n, d, folds, bestLambda, mse[best]);
-    return new CrossValidatedRidge(model, bestLambda, lambdas, mse, oof);
+    RidgeModel model = solve(total, bestLambda, blockOf, bestRatios);
+    LOG.debug("ridge CV over {} rows, {} features, {} folds: lambda={} block ratios={} mse={}", n, d, folds,
+        bestLambda, Arrays.toString(bestRatios), bestMse);
+    return new CrossValidatedRidge(model, bestLambda, lambdas, bestMses, oof, bestRatios);
+  }
+
+  /** Cross-validated mean squared error of every (ratio combination, lambda). */
+  private static double[][] gridErrors(Moments total, Moments[] perFold, double[] lambdas, int[] blockOf,
+      List<double[]> combos, int n) {
+    double[][] mse = new double[combos.size()][lambdas.length];
+    for (Moments held : perFold) {
+      Moments train = total.copy();
+      subtract(train, held);
+      for (int ci = 0; ci < combos.size(); ci++) {
+        for (int li = 0; li < lambdas.length; li++) {
+          mse[ci][li] += heldOutSse(solve(train, lambdas[li], blockOf, combos.get(ci)), held) / n;
+        }
+      }
+    }
+    return mse;
+  }
+
+  /** The (row, column) of the smallest value; the first one on ties. */
+  private static int[] argmin(double[][] m) {
+    int[] best = {0, 0};
+    for (int i = 0; i < m.length; i++) {
+      for (int j = 0; j < m[i].length; j++) {
+        if (m[i][j] < m[best[0]][best[1]]) {
+          best = new int[] {i, j};
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Every choice of one ratio per block. */
+  private static List<double[]> combinations(double[][] blockRatios) {
+    List<double[]> out = new ArrayList<>();
+    out.add(new double[blockRatios.length]);
+    out.get(0)[0] = 1;
+    for (int b = 1; b < blockRatios.length; b++) {
+      List<double[]> next = new ArrayList<>();
+      for (double[] c : out) {
+        for (double r : blockRatios[b]) {
+          double[] e = c.clone();
+          e[b] = r;
+          next.add(e);
+        }
+      }
+      out = next;
+    }
+    return out;
   }
 
   static RidgeModel solve(Moments m, double lambda) {
+    return solve(m, lambda, new int[m.d], new double[] {1});
+  }
+
+  /**
+   * Solves with penalty {@code lambda · ratios[blockOf[j]]} on column {@code j}; an infinite ratio leaves the block's
+   * columns out (coefficient 0). Only the columns in play enter the factorization.
+   */
+  static RidgeModel solve(Moments m, double lambda, int[] blockOf, double[] ratios) {
     int d = m.d;
     long n = m.n;
     if (n == 0) {
@@ -122,66 +270,70 @@ public final class RidgeRegression {
     }
     double[] mean = new double[d];
     double[] scale = new double[d];
-    boolean[] constant = new boolean[d];
+    int[] active = new int[d];
+    int k = 0;
     for (int a = 0; a < d; a++) {
       mean[a] = m.shift[a] + m.sx[a] / n;
       double var = (m.sxx[a * d + a] - m.sx[a] * m.sx[a] / n) / n;
       double ref = Math.max(1.0, Math.abs(mean[a]));
-      if (var <= 1e-24 * ref * ref) {
-        constant[a] = true;
-        scale[a] = 1.0;
-      } else {
-        scale[a] = Math.sqrt(var);
+      boolean constant = var <= 1e-24 * ref * ref;
+      scale[a] = constant ? 1.0 : Math.sqrt(var);
+      boolean dropped = Double.isInfinite(ratios[blockOf[a]]);
+      if (!constant && !dropped) {
+        active[k++] = a;
       }
     }
-    double[] g = new double[d * d];
-    double[] b = new double[d];
-    for (int a = 0; a < d; a++) {
-      if (constant[a]) {
-        g[a * d + a] = 1.0;
-        continue;
-      }
-      b[a] = (m.sxy[a] - m.sx[a] * m.sy / n) / scale[a];
-      for (int c = a; c < d; c++) {
-        if (constant[c]) {
-          continue;
-        }
+    double[] g = new double[k * k];
+    double[] b = new double[k];
+    double[] penalty = new double[k];
+    for (int i = 0; i < k; i++) {
+      int a = active[i];
+      penalty[i] = lambda * ratios[blockOf[a]];
+      b[i] = (m.sxy[a] - m.sx[a] * m.sy / n) / scale[a];
+      for (int j = i; j < k; j++) {
+        int c = active[j];
         double v = (m.sxx[a * d + c] - m.sx[a] * m.sx[c] / n) / (scale[a] * scale[c]);
-        g[a * d + c] = v;
-        g[c * d + a] = v;
+        g[i * k + j] = v;
+        g[j * k + i] = v;
       }
     }
     double used = lambda;
-    double[] l = factorWithPenalty(g, d, constant, used);
+    double[] l = factorWithPenalty(g, k, penalty);
     if (l == null) {
       double meanDiag = n; // standardized features have diagonal n
       used = Math.max(lambda, 1e-10 * meanDiag);
-      while ((l = factorWithPenalty(g, d, constant, used)) == null) {
+      while (true) {
+        // Raise the penalties together until the system is solvable, keeping the block's ratio.
+        for (int i = 0; i < k; i++) {
+          penalty[i] = Math.max(penalty[i], used * ratios[blockOf[active[i]]]);
+        }
+        l = factorWithPenalty(g, k, penalty);
+        if (l != null) {
+          break;
+        }
         if (used > 1e6 * meanDiag) {
           throw new IllegalStateException("ridge system stayed singular up to lambda " + used);
         }
         used *= 10;
       }
-      LOG.info("ridge system singular at lambda={} ({} rows, {} features); solved with lambda={}", lambda, n, d, used);
+      LOG.info("ridge system singular at lambda={} ({} rows, {} features); solved with lambda={}", lambda, n, k,
+          used);
     }
-    double[] w = Cholesky.solve(l, d, b);
-    for (int a = 0; a < d; a++) {
-      if (constant[a]) {
-        w[a] = 0;
-      }
+    double[] wActive = k == 0 ? new double[0] : Cholesky.solve(l, k, b);
+    double[] w = new double[d];
+    for (int i = 0; i < k; i++) {
+      w[active[i]] = wActive[i];
     }
     double intercept = m.yShift + m.sy / n;
     return new RidgeModel(mean, scale, w, intercept, lambda, used, n);
   }
 
-  private static double[] factorWithPenalty(double[] g, int d, boolean[] constant, double lambda) {
+  private static double[] factorWithPenalty(double[] g, int k, double[] penalty) {
     double[] a = g.clone();
-    for (int j = 0; j < d; j++) {
-      if (!constant[j]) {
-        a[j * d + j] += lambda;
-      }
+    for (int j = 0; j < k; j++) {
+      a[j * k + j] += penalty[j];
     }
-    return Cholesky.factor(a, d);
+    return Cholesky.factor(a, k);
   }
 
   /** Σ (y - ŷ)² over the rows summarized by {@code m}, from their moments alone. */

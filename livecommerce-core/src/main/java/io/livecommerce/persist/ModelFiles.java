@@ -12,13 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.CRC32C;
 
 /**
  * Saves and loads trained models in one versioned, checksummed format shared by every model in the SDK.
  *
- * <p>Layout: 8 magic bytes {@code LCMODEL\n}, format version (int), model type (UTF), payload version (int),
- * payload length (long), payload, CRC-32C of everything before it (long). Writing goes to a temporary file in the
+ * <p>Layout: 8 magic bytes {@code LCMODEL\n}, format version (int), model type (UTF), payload version (int), since
+ * format 2 the provenance (count, then UTF key and value pairs: which embedder, which training settings, what
+ * tuning chose), payload length (long), payload, CRC-32C of everything before it (long). Files of format 1 load with
+ * an empty provenance. Writing goes to a temporary file in the
  * target's directory, is flushed to disk, then moved over the target atomically, so readers never see a half-written
  * model. Reading checks magic, versions, length and checksum before the payload is decoded.
  *
@@ -28,7 +32,7 @@ public final class ModelFiles {
 
   private static final byte[] MAGIC = "LCMODEL\n".getBytes(StandardCharsets.US_ASCII);
   /** The version of the container layout described above. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   private ModelFiles() {}
 
@@ -39,9 +43,21 @@ public final class ModelFiles {
    * @throws IOException if writing fails; the target is then left as it was
    */
   public static <T> void save(Path path, ModelCodec<T> codec, T model) throws IOException {
+    save(path, codec, model, Map.of());
+  }
+
+  /**
+   * Writes {@code model} to {@code path} atomically with its provenance (for example {@link Provenance#EMBEDDER}).
+   *
+   * @throws IllegalArgumentException if an argument is null
+   * @throws IOException if writing fails; the target is then left as it was
+   */
+  public static <T> void save(Path path, ModelCodec<T> codec, T model, Map<String, String> provenance)
+      throws IOException {
     Checks.notNull(path, "path");
     Checks.notNull(codec, "codec");
     Checks.notNull(model, "model");
+    Map<String, String> prov = new TreeMap<>(Checks.copyMap(Checks.notNull(provenance, "provenance"), "provenance"));
     ByteArrayOutputStream payloadBytes = new ByteArrayOutputStream();
     try (DataOutputStream payload = new DataOutputStream(payloadBytes)) {
       codec.write(model, payload);
@@ -52,6 +68,11 @@ public final class ModelFiles {
       out.writeInt(FORMAT_VERSION);
       out.writeUTF(codec.type());
       out.writeInt(codec.version());
+      out.writeInt(prov.size());
+      for (Map.Entry<String, String> e : prov.entrySet()) {
+        out.writeUTF(e.getKey());
+        out.writeUTF(e.getValue());
+      }
       out.writeLong(payloadBytes.size());
       payloadBytes.writeTo(out);
       CRC32C crc = new CRC32C();
@@ -72,6 +93,16 @@ public final class ModelFiles {
    * @throws IOException if reading fails
    */
   public static <T> T load(Path path, ModelCodec<T> codec) throws IOException {
+    return loadWithProvenance(path, codec).model();
+  }
+
+  /**
+   * As {@link #load}, with the provenance the model was saved with (empty for files of format 1).
+   *
+   * @throws ModelFormatException as {@link #load}
+   * @throws IOException if reading fails
+   */
+  public static <T> SavedModel<T> loadWithProvenance(Path path, ModelCodec<T> codec) throws IOException {
     Checks.notNull(path, "path");
     Checks.notNull(codec, "codec");
     byte[] bytes = Files.readAllBytes(path);
@@ -95,6 +126,13 @@ public final class ModelFiles {
         throw new ModelFormatException(path + " holds '" + type + "' payload version " + version
             + "; this version reads up to " + codec.version());
       }
+      Map<String, String> provenance = new TreeMap<>();
+      if (format >= 2) {
+        int entries = readCount(in, 10_000, 4, "provenance entries");
+        for (int i = 0; i < entries; i++) {
+          provenance.put(in.readUTF(), in.readUTF());
+        }
+      }
       long length = in.readLong();
       int headerEnd = bytes.length - in.available();
       long expectedTotal = headerEnd + length + Long.BYTES;
@@ -113,7 +151,7 @@ public final class ModelFiles {
       }
       DataInputStream payload = new DataInputStream(new ByteArrayInputStream(bytes, headerEnd, (int) length));
       try {
-        return codec.read(payload, version);
+        return new SavedModel<>(codec.read(payload, version), Map.copyOf(provenance));
       } catch (EOFException e) {
         throw new ModelFormatException(path + " has a malformed '" + type + "' payload (ends early)", e);
       } catch (RuntimeException e) {

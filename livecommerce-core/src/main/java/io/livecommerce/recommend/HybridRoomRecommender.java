@@ -13,6 +13,8 @@ import io.livecommerce.math.TopK;
 import io.livecommerce.math.Vectors;
 import io.livecommerce.persist.ModelCodec;
 import io.livecommerce.persist.ModelFiles;
+import io.livecommerce.persist.Provenance;
+import io.livecommerce.persist.SavedModel;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -328,7 +330,9 @@ public final class HybridRoomRecommender implements RoomRecommender {
 
   /** Saves the trained state atomically (see {@link ModelFiles}). Live momentum is not saved. */
   public void save(Path path) throws IOException {
-    ModelFiles.save(path, CODEC, this);
+    ModelFiles.save(path, CODEC, this, Provenance.of(embedder, "factors=" + cf.factors() + ",weights=" + config.weights
+        + ",maxPerAnchor=" + config.maxPerAnchor + ",maxPerCategory=" + config.maxPerCategory
+        + ",momentumWindowMinutes=" + config.momentumWindowMinutes));
   }
 
   /**
@@ -338,7 +342,9 @@ public final class HybridRoomRecommender implements RoomRecommender {
    */
   public static HybridRoomRecommender load(Path path, TextEmbedder embedder) throws IOException {
     Checks.notNull(embedder, "embedder");
-    HybridRoomRecommender r = ModelFiles.load(path, CODEC);
+    SavedModel<HybridRoomRecommender> saved = ModelFiles.loadWithProvenance(path, CODEC);
+    Provenance.requireSameEmbedder(path, saved.provenance(), embedder);
+    HybridRoomRecommender r = saved.model();
     if (r.watchedVectors.length > 0 && r.watchedVectors[0].length != embedder.dimension()) {
       throw new IllegalArgumentException("the saved model used " + r.watchedVectors[0].length
           + "-dimensional vectors but embedder has dimension " + embedder.dimension());

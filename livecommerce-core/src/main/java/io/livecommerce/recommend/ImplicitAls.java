@@ -54,6 +54,32 @@ public final class ImplicitAls {
     return alpha;
   }
 
+  /** Latent factors. */
+  public int factors() {
+    return factors;
+  }
+
+  /** Full sweeps. */
+  public int iterations() {
+    return iterations;
+  }
+
+  /** The penalty λ. */
+  public double regularization() {
+    return regularization;
+  }
+
+  /** The seed of the initial factors. */
+  public long seed() {
+    return seed;
+  }
+
+  /** A builder holding these settings. */
+  public Builder toBuilder() {
+    return newBuilder().factors(factors).iterations(iterations).regularization(regularization).alpha(alpha)
+        .seed(seed).threads(threads);
+  }
+
   /**
    * Trains on interactions, summing weights per (user, item) pair.
    *

@@ -10,6 +10,8 @@ import io.livecommerce.math.TopK;
 import io.livecommerce.math.Vectors;
 import io.livecommerce.persist.ModelCodec;
 import io.livecommerce.persist.ModelFiles;
+import io.livecommerce.persist.Provenance;
+import io.livecommerce.persist.SavedModel;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -51,9 +53,17 @@ public final class ImplicitModel {
   private final float[][] seenWeights;
   private final BlendWeights weights;
   private final TextEmbedder embedder;
+  private final String tuning;
 
   ImplicitModel(AlsModel cf, List<String> catalogue, float[][] itemVectors, float[][] profiles, float[] popularity,
       int[][] seen, float[][] seenWeights, BlendWeights weights, TextEmbedder embedder) {
+    this(cf, catalogue, itemVectors, profiles, popularity, seen, seenWeights, weights, embedder, "");
+  }
+
+  private ImplicitModel(AlsModel cf, List<String> catalogue, float[][] itemVectors, float[][] profiles,
+      float[] popularity, int[][] seen, float[][] seenWeights, BlendWeights weights, TextEmbedder embedder,
+      String tuning) {
+    this.tuning = tuning;
     this.cf = cf;
     this.catalogue = List.copyOf(catalogue);
     Map<String, Integer> idx = new HashMap<>();
@@ -73,7 +83,19 @@ public final class ImplicitModel {
   /** The same model with another mix of signals (shares all trained state). */
   public ImplicitModel withWeights(BlendWeights weights) {
     Checks.notNull(weights, "weights");
-    return new ImplicitModel(cf, catalogue, itemVectors, profiles, popularity, seen, seenWeights, weights, embedder);
+    return new ImplicitModel(cf, catalogue, itemVectors, profiles, popularity, seen, seenWeights, weights, embedder,
+        tuning);
+  }
+
+  /** The same model recording what tuning chose ({@link ImplicitTuner}); saved in the model file's provenance. */
+  public ImplicitModel withTuning(String description) {
+    return new ImplicitModel(cf, catalogue, itemVectors, profiles, popularity, seen, seenWeights, weights, embedder,
+        Checks.notNull(description, "description"));
+  }
+
+  /** What tuning chose and its validation score, or empty when the model was not tuned. */
+  public String tuning() {
+    return tuning;
   }
 
   /** The mix of signals. */
@@ -284,7 +306,12 @@ public final class ImplicitModel {
 
   /** Saves the model atomically (see {@link ModelFiles}). */
   public void save(Path path) throws IOException {
-    ModelFiles.save(path, CODEC, this);
+    Map<String, String> provenance = new java.util.LinkedHashMap<>(
+        Provenance.of(embedder, "factors=" + cf.factors() + ",weights=" + weights));
+    if (!tuning.isEmpty()) {
+      provenance.put(Provenance.TUNING, tuning);
+    }
+    ModelFiles.save(path, CODEC, this, provenance);
   }
 
   /**
@@ -293,9 +320,11 @@ public final class ImplicitModel {
    * @throws io.livecommerce.persist.ModelFormatException if the file is not a valid saved model
    */
   public static ImplicitModel load(Path path, TextEmbedder embedder) throws IOException {
-    ImplicitModel m = ModelFiles.load(path, CODEC);
+    SavedModel<ImplicitModel> saved = ModelFiles.loadWithProvenance(path, CODEC);
+    Provenance.requireSameEmbedder(path, saved.provenance(), embedder);
+    ImplicitModel m = saved.model();
     return new ImplicitModel(m.cf, m.catalogue, m.itemVectors, m.profiles, m.popularity, m.seen, m.seenWeights,
-        m.weights, embedder);
+        m.weights, embedder, saved.provenance().getOrDefault(Provenance.TUNING, ""));
   }
 
   @Override

@@ -31,12 +31,14 @@ public final class ImplicitRecommender {
   private final TextEmbedder embedder;
   private final BlendWeights weights;
   private final double halfLifeDays;
+  private final ConfidenceTransform confidence;
 
   private ImplicitRecommender(Builder b) {
     this.als = b.als;
     this.embedder = b.embedder;
     this.weights = b.weights;
     this.halfLifeDays = b.halfLifeDays;
+    this.confidence = b.confidence;
   }
 
   /** A builder: default ALS, no embedder, {@link BlendWeights#DEFAULT}, no time decay. */
@@ -84,7 +86,7 @@ public final class ImplicitRecommender {
     }
     final long ref = now;
     InteractionMatrix m = InteractionMatrix.of(interactions, als.alpha(),
-        it -> it.weight() * Signals.decay(ref - it.timestampMillis(), halfLifeDays));
+        it -> it.weight() * Signals.decay(ref - it.timestampMillis(), halfLifeDays), confidence);
     AlsModel cf = als.fit(m, listener);
     // Catalogue: items with interactions first (ALS order), then items that only have text.
     List<String> catalogue = new ArrayList<>(m.itemIds);
@@ -122,8 +124,8 @@ public final class ImplicitRecommender {
 
   @Override
   public String toString() {
-    return "ImplicitRecommender{" + als + ", embedder=" + embedder + ", weights=" + weights
-        + ", halfLifeDays=" + halfLifeDays + "}";
+    return "ImplicitRecommender{" + als + ", confidence=" + confidence + ", embedder=" + embedder + ", weights="
+        + weights + ", halfLifeDays=" + halfLifeDays + "}";
   }
 
   /** Builds an {@link ImplicitRecommender}. Not thread-safe. */
@@ -132,8 +134,15 @@ public final class ImplicitRecommender {
     private TextEmbedder embedder;
     private BlendWeights weights = BlendWeights.DEFAULT;
     private double halfLifeDays;
+    private ConfidenceTransform confidence = ConfidenceTransform.LINEAR;
 
     private Builder() {}
+
+    /** How a weight becomes confidence; default {@link ConfidenceTransform#LINEAR}. */
+    public Builder confidence(ConfidenceTransform confidence) {
+      this.confidence = Checks.notNull(confidence, "confidence");
+      return this;
+    }
 
     /** The factor-model trainer. */
     public Builder als(ImplicitAls als) {

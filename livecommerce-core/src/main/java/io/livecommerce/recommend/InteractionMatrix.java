@@ -81,6 +81,12 @@ final class InteractionMatrix {
   /** Sums the weight of each (user, item) pair; {@code weightOf} may decay by time. */
   static InteractionMatrix of(List<Interaction> interactions, double alpha,
       java.util.function.ToDoubleFunction<Interaction> weightOf) {
+    return of(interactions, alpha, weightOf, ConfidenceTransform.LINEAR);
+  }
+
+  /** As above, with each pair's summed weight passed through {@code transform}. */
+  static InteractionMatrix of(List<Interaction> interactions, double alpha,
+      java.util.function.ToDoubleFunction<Interaction> weightOf, ConfidenceTransform transform) {
     Map<String, Integer> userIndex = new HashMap<>();
     Map<String, Integer> itemIndex = new HashMap<>();
     List<String> users = new ArrayList<>();
@@ -111,7 +117,7 @@ final class InteractionMatrix {
       entries.sort(Map.Entry.comparingByKey());
       for (Map.Entry<Integer, Double> en : entries) {
         cols[e] = en.getKey();
-        w[e] = (float) (double) en.getValue();
+        w[e] = (float) transform.apply(en.getValue());
         e++;
       }
     }

@@ -6,6 +6,8 @@ import io.livecommerce.internal.Checks;
 import io.livecommerce.math.RidgeModel;
 import io.livecommerce.persist.ModelCodec;
 import io.livecommerce.persist.ModelFiles;
+import io.livecommerce.persist.Provenance;
+import io.livecommerce.persist.SavedModel;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -27,6 +29,26 @@ import java.util.Set;
  */
 public final class TabularModel {
 
+  static final int BLOCK_STRUCTURED = 0;
+  static final int BLOCK_DERIVED = 1;
+  static final int BLOCK_INTERACTIONS = 2;
+  static final int BLOCK_TEXT = 3;
+
+  /**
+   * Structured features derived from the numeric columns, each set switched on or off by cross-validation:
+   * {@code log(1 + x)} of skewed non-negative columns, hinge functions {@code max(0, x - knot)} at quantiles (a linear
+   * spline), and numeric x categorical-level interactions.
+   *
+   * @param autoLog columns that get a log(1 + x) feature
+   * @param knots per numeric column, its knots (may be empty)
+   * @param interactions whether every numeric column is crossed with every categorical level
+   */
+  record Extras(Set<String> autoLog, double[][] knots, boolean interactions) {
+    static Extras none(int numericColumns) {
+      return new Extras(Set.of(), new double[numericColumns][0], false);
+    }
+  }
+
   /** The level of a categorical column a row does not have. */
   public static final String MISSING = "(missing)";
 
@@ -38,16 +60,65 @@ public final class TabularModel {
   private final double residualLow;
   private final double residualHigh;
   private final boolean logTarget;
+  private final double[] blockRatios; // per block: 1 structured, then derived, interactions, text; inf = left out
+  private final double crossValidatedR2;
   private final TextEmbedder embedder;
 
   TabularModel(Pipeline pipeline, RidgeModel ridge, double residualLow, double residualHigh, boolean logTarget,
-      TextEmbedder embedder) {
+      double[] blockRatios, double crossValidatedR2, TextEmbedder embedder) {
     this.pipeline = pipeline;
     this.ridge = ridge;
     this.residualLow = residualLow;
     this.residualHigh = residualHigh;
     this.logTarget = logTarget;
+    this.blockRatios = blockRatios.clone();
+    this.crossValidatedR2 = crossValidatedR2;
     this.embedder = embedder;
+  }
+
+  /**
+   * The text block's penalty as a multiple of the structured block's, as cross-validation chose it;
+   * {@link Double#POSITIVE_INFINITY} when it left the text out (it did not lower the cross-validated error), and 1
+   * when the model has no text.
+   */
+  public double textPenaltyRatio() {
+    return blockRatios[BLOCK_TEXT];
+  }
+
+  /** Whether the text embedding is in the model: the model was given text and cross-validation kept it. */
+  public boolean textKept() {
+    return pipeline.useText && !Double.isInfinite(blockRatios[BLOCK_TEXT]);
+  }
+
+  /**
+   * The derived numeric features cross-validation kept (log(1 + x) of skewed columns, spline knots) by name; empty
+   * when it left them out or there were none.
+   */
+  public List<String> derivedFeaturesKept() {
+    return kept(BLOCK_DERIVED);
+  }
+
+  /** Whether cross-validation kept the numeric x categorical interactions (false when there were none). */
+  public boolean interactionsKept() {
+    return !kept(BLOCK_INTERACTIONS).isEmpty();
+  }
+
+  private List<String> kept(int block) {
+    if (Double.isInfinite(blockRatios[block])) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < pipeline.names.size(); i++) {
+      if (pipeline.blockOf[i] == block) {
+        out.add(pipeline.names.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** R² of the out-of-fold predictions (on the learned scale, log(1 + y) with a log target); NaN if unknown. */
+  public double crossValidatedR2() {
+    return crossValidatedR2;
   }
 
   /**
@@ -62,15 +133,16 @@ public final class TabularModel {
       if (embedder == null) {
         throw new IllegalStateException("this model uses text; load it with an embedder or pass the text vector");
       }
-      v = embedder.embed(row.text().isBlank() ? row.id() : row.text());
+      v = row.text().isBlank() ? null : embedder.embed(row.text()); // blank text is missing, like a blank number
     }
     return predict(row, v);
   }
 
   /**
-   * Predicts one row with its text vector computed beforehand (ignored when the model does not use text).
+   * Predicts one row with its text vector computed beforehand (null: the text is missing; ignored when the model
+   * does not use text).
    *
-   * @throws IllegalArgumentException if the vector is missing or of the wrong length when text is used
+   * @throws IllegalArgumentException if the vector has the wrong length
    */
   public TabularPrediction predict(TabularRow row, float[] textVector) {
     Checks.notNull(row, "row");
@@ -120,17 +192,33 @@ public final class TabularModel {
 
   /** A copy that embeds text with {@code embedder}. */
   public TabularModel withEmbedder(TextEmbedder embedder) {
-    return new TabularModel(pipeline, ridge, residualLow, residualHigh, logTarget, embedder);
+    return new TabularModel(pipeline, ridge, residualLow, residualHigh, logTarget, blockRatios, crossValidatedR2,
+        embedder);
   }
 
   /** Saves the model atomically (see {@link ModelFiles}). */
   public void save(Path path) throws IOException {
-    ModelFiles.save(path, CODEC, this);
+    ModelFiles.save(path, CODEC, this, Provenance.of(embedder, describe()));
   }
 
-  /** Loads a saved model; pass the embedder it was trained with when it uses text (else null). */
+  /**
+   * Loads a saved model; pass the embedder it was trained with when it uses text (else null).
+   *
+   * @throws IllegalArgumentException if the model was trained with another embedder
+   */
   public static TabularModel load(Path path, TextEmbedder embedder) throws IOException {
-    return ModelFiles.load(path, CODEC).withEmbedder(embedder);
+    SavedModel<TabularModel> saved = ModelFiles.loadWithProvenance(path, CODEC);
+    Provenance.requireSameEmbedder(path, saved.provenance(), embedder);
+    return saved.model().withEmbedder(embedder);
+  }
+
+  /** The training settings and what cross-validation chose, for the model file's provenance and for logs. */
+  public String describe() {
+    return "features=" + pipeline.names.size() + ",lambda=" + ridge.lambda() + ",blockRatios="
+        + java.util.Arrays.toString(blockRatios) + ",textKept=" + textKept() + ",derivedKept="
+        + derivedFeaturesKept().size() + ",interactionsKept=" + interactionsKept() + ",cvR2=" + crossValidatedR2
+        + ",logTarget=" + logTarget
+        + ",text=" + pipeline.useText + ",textDim=" + pipeline.textDim + ",projection=" + pipeline.projection;
   }
 
   @Override
@@ -156,10 +244,15 @@ public final class TabularModel {
     final List<String> names;
     final int[] group; // per feature: index into groupNames
     final List<String> groupNames;
+    final boolean textMissingIndicator;
+    final int textStart; // index of the first text feature (names.size() when there is none)
+    final Extras extras;
+    final int[] blockOf; // per feature: 0 structured, 1 derived numeric, 2 interactions, 3 text
 
     Pipeline(List<String> numeric, Set<String> logColumns, double[] medians, boolean[] hasMissing,
         List<String> categorical, List<List<String>> levels, boolean useText, int textDim, int projection,
-        long seed) {
+        long seed, boolean textMissingIndicator, Extras extras) {
+      this.extras = extras;
       this.numeric = List.copyOf(numeric);
       this.logColumns = Set.copyOf(logColumns);
       this.medians = medians;
@@ -178,6 +271,7 @@ public final class TabularModel {
       this.textDim = textDim;
       this.projection = useText && projection > 0 && projection < textDim ? projection : 0;
       this.seed = seed;
+      this.textMissingIndicator = useText && textMissingIndicator;
       if (this.projection > 0) {
         Random rnd = new Random(seed);
         projectionMatrix = new float[textDim * this.projection];
@@ -221,11 +315,45 @@ public final class TabularModel {
           g.add(numeric.size() + c);
         }
       }
+      List<Integer> blocks = new ArrayList<>(java.util.Collections.nCopies(n.size(), BLOCK_STRUCTURED));
+      for (int c = 0; c < numeric.size(); c++) {
+        if (extras.autoLog().contains(numeric.get(c))) {
+          n.add("log(" + numeric.get(c) + ")*");
+          g.add(c);
+          blocks.add(BLOCK_DERIVED);
+        }
+      }
+      for (int c = 0; c < numeric.size(); c++) {
+        for (double knot : extras.knots()[c]) {
+          n.add(numeric.get(c) + ">" + format(knot));
+          g.add(c);
+          blocks.add(BLOCK_DERIVED);
+        }
+      }
+      if (extras.interactions()) {
+        for (int c = 0; c < numeric.size(); c++) {
+          for (int k = 0; k < categorical.size(); k++) {
+            for (String level : levels.get(k)) {
+              n.add(numeric.get(c) + "*" + categorical.get(k) + "=" + level);
+              g.add(c);
+              blocks.add(BLOCK_INTERACTIONS);
+            }
+          }
+        }
+      }
+      if (this.textMissingIndicator) {
+        n.add("text missing");
+        g.add(textGroup);
+        blocks.add(BLOCK_TEXT);
+      }
+      this.textStart = n.size();
       int dims = this.projection > 0 ? this.projection : (useText ? textDim : 0);
       for (int d = 0; d < dims; d++) {
         n.add("text[" + d + "]");
         g.add(textGroup);
+        blocks.add(BLOCK_TEXT);
       }
+      this.blockOf = blocks.stream().mapToInt(Integer::intValue).toArray();
       this.names = List.copyOf(n);
       this.group = g.stream().mapToInt(Integer::intValue).toArray();
       this.groupNames = List.copyOf(groups);
@@ -264,8 +392,32 @@ public final class TabularModel {
         }
         p += levels.get(c).size();
       }
-      if (useText) {
-        Checks.notNull(textVector, "textVector");
+      for (int c = 0; c < numeric.size(); c++) {
+        if (extras.autoLog().contains(numeric.get(c))) {
+          x[p++] = Math.log1p(Math.max(0, values[c]));
+        }
+      }
+      for (int c = 0; c < numeric.size(); c++) {
+        for (double knot : extras.knots()[c]) {
+          x[p++] = Math.max(0, values[c] - knot);
+        }
+      }
+      if (extras.interactions()) {
+        for (int c = 0; c < numeric.size(); c++) {
+          for (int k = 0; k < categorical.size(); k++) {
+            String level = row.categorical().getOrDefault(categorical.get(k), MISSING);
+            Integer i = levelIndex.get(k).get(level);
+            if (i != null) {
+              x[p + i] = values[c];
+            }
+            p += levels.get(k).size();
+          }
+        }
+      }
+      if (textMissingIndicator) {
+        x[p++] = textVector == null ? 1 : 0;
+      }
+      if (useText && textVector != null) {
         if (textVector.length != textDim) {
           throw new IllegalArgumentException(
               "textVector has length " + textVector.length + " but the model was trained on " + textDim);
@@ -309,7 +461,7 @@ public final class TabularModel {
           boolean known = levelIndex.get(gi - numeric.size()).containsKey(level);
           what = name + " " + level + (known ? "" : " (not seen in training)");
         } else {
-          what = "the text's resemblance to past records";
+          what = row.text().isBlank() ? "the missing text" : "the text's resemblance to past records";
         }
         reasons.add(new Reason(name, c, what + (c > 0 ? " raises" : " lowers") + " the forecast"));
       }
@@ -340,7 +492,7 @@ public final class TabularModel {
 
     @Override
     public int version() {
-      return 1;
+      return 2;
     }
 
     @Override
@@ -364,6 +516,14 @@ public final class TabularModel {
       out.writeDouble(m.residualLow);
       out.writeDouble(m.residualHigh);
       out.writeBoolean(m.logTarget);
+      out.writeBoolean(p.textMissingIndicator); // version 2 on
+      ModelFiles.writeDoubles(out, m.blockRatios);
+      out.writeDouble(m.crossValidatedR2);
+      ModelFiles.writeStrings(out, new ArrayList<>(p.extras.autoLog()));
+      for (double[] k : p.extras.knots()) {
+        ModelFiles.writeDoubles(out, k);
+      }
+      out.writeBoolean(p.extras.interactions());
     }
 
     @Override
@@ -389,13 +549,34 @@ public final class TabularModel {
         throw new IOException("text dimension " + textDim + " and projection " + projection + " out of range");
       }
       long seed = in.readLong();
-      Pipeline p = new Pipeline(numeric, logColumns, medians, hasMissing, categorical, levels, useText, textDim,
-          projection, seed);
       RidgeModel ridge = RidgeModel.CODEC.read(in, 1);
+      double low = in.readDouble();
+      double high = in.readDouble();
+      boolean logTarget = in.readBoolean();
+      boolean textMissing = false;
+      double[] ratios = {1, 1, 1, 1};
+      double r2 = Double.NaN;
+      Extras extras = Extras.none(numeric.size());
+      if (version >= 2) {
+        textMissing = in.readBoolean();
+        ratios = ModelFiles.readDoubles(in, 4);
+        if (ratios.length != 4) {
+          throw new IOException("expected 4 block penalty ratios but found " + ratios.length);
+        }
+        r2 = in.readDouble();
+        Set<String> autoLog = new LinkedHashSet<>(ModelFiles.readStrings(in, numeric.size()));
+        double[][] knots = new double[numeric.size()][];
+        for (int c = 0; c < knots.length; c++) {
+          knots[c] = ModelFiles.readDoubles(in, 64);
+        }
+        extras = new Extras(autoLog, knots, in.readBoolean());
+      }
+      Pipeline p = new Pipeline(numeric, logColumns, medians, hasMissing, categorical, levels, useText, textDim,
+          projection, seed, textMissing, extras);
       if (ridge.features() != p.names.size()) {
         throw new IOException("ridge has " + ridge.features() + " features but the pipeline makes " + p.names.size());
       }
-      return new TabularModel(p, ridge, in.readDouble(), in.readDouble(), in.readBoolean(), null);
+      return new TabularModel(p, ridge, low, high, logTarget, ratios, r2, null);
     }
   }
 }

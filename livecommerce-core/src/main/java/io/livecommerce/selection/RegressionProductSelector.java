@@ -10,6 +10,8 @@ import io.livecommerce.internal.Checks;
 import io.livecommerce.math.Vectors;
 import io.livecommerce.persist.ModelCodec;
 import io.livecommerce.persist.ModelFiles;
+import io.livecommerce.persist.Provenance;
+import io.livecommerce.persist.SavedModel;
 import io.livecommerce.regress.RegressionEvaluation;
 import io.livecommerce.regress.RegressionReport;
 import io.livecommerce.regress.TabularModel;
@@ -154,13 +156,15 @@ public final class RegressionProductSelector implements ProductSelector {
 
   /** Saves the selector atomically (see {@link ModelFiles}). */
   public void save(Path path) throws IOException {
-    ModelFiles.save(path, CODEC, this);
+    ModelFiles.save(path, CODEC, this, Provenance.of(embedder, model.describe()));
   }
 
   /** Loads a saved selector; pass the embedder it was trained with. */
   public static RegressionProductSelector load(Path path, TextEmbedder embedder) throws IOException {
     Checks.notNull(embedder, "embedder");
-    RegressionProductSelector s = ModelFiles.load(path, CODEC);
+    SavedModel<RegressionProductSelector> saved = ModelFiles.loadWithProvenance(path, CODEC);
+    Provenance.requireSameEmbedder(path, saved.provenance(), embedder);
+    RegressionProductSelector s = saved.model();
     return new RegressionProductSelector(s.model.withEmbedder(embedder), embedder, s.stats, s.pastIds,
         s.pastTitles, s.pastVectors, s.pastUnits, s.anchorPast);
   }
@@ -457,7 +461,7 @@ public final class RegressionProductSelector implements ProductSelector {
 
     @Override
     public int version() {
-      return 1;
+      return 2; // 2: the nested tabular model is of version 2
     }
 
     @Override
@@ -494,7 +498,7 @@ public final class RegressionProductSelector implements ProductSelector {
 
     @Override
     public RegressionProductSelector read(DataInput in, int version) throws IOException {
-      TabularModel model = TabularModel.CODEC.read(in, 1);
+      TabularModel model = TabularModel.CODEC.read(in, version); // the same number, by design
       ZoneId zone = ZoneId.of(in.readUTF());
       List<String> anchors = ModelFiles.readStrings(in, 100_000_000);
       Map<String, float[]> sums = new HashMap<>();

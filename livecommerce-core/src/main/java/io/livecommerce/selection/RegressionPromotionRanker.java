@@ -7,6 +7,8 @@ import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.internal.Checks;
 import io.livecommerce.persist.ModelCodec;
 import io.livecommerce.persist.ModelFiles;
+import io.livecommerce.persist.Provenance;
+import io.livecommerce.persist.SavedModel;
 import io.livecommerce.regress.RegressionEvaluation;
 import io.livecommerce.regress.RegressionReport;
 import io.livecommerce.regress.TabularModel;
@@ -107,13 +109,15 @@ public final class RegressionPromotionRanker implements PromotionRanker {
 
   /** Saves the ranker atomically (see {@link ModelFiles}). */
   public void save(Path path) throws IOException {
-    ModelFiles.save(path, CODEC, this);
+    ModelFiles.save(path, CODEC, this, Provenance.of(embedder, model.describe()));
   }
 
   /** Loads a saved ranker; pass the embedder it was trained with. */
   public static RegressionPromotionRanker load(Path path, TextEmbedder embedder) throws IOException {
     Checks.notNull(embedder, "embedder");
-    RegressionPromotionRanker r = ModelFiles.load(path, CODEC);
+    SavedModel<RegressionPromotionRanker> saved = ModelFiles.loadWithProvenance(path, CODEC);
+    Provenance.requireSameEmbedder(path, saved.provenance(), embedder);
+    RegressionPromotionRanker r = saved.model();
     return new RegressionPromotionRanker(r.model.withEmbedder(embedder), embedder, r.stats);
   }
 
@@ -296,7 +300,7 @@ public final class RegressionPromotionRanker implements PromotionRanker {
 
     @Override
     public int version() {
-      return 1;
+      return 2; // 2: the nested tabular model is of version 2
     }
 
     @Override
@@ -319,7 +323,7 @@ public final class RegressionPromotionRanker implements PromotionRanker {
 
     @Override
     public RegressionPromotionRanker read(DataInput in, int version) throws IOException {
-      TabularModel model = TabularModel.CODEC.read(in, 1);
+      TabularModel model = TabularModel.CODEC.read(in, version); // the same number, by design
       ZoneId zone = ZoneId.of(in.readUTF());
       List<String> anchors = ModelFiles.readStrings(in, 100_000_000);
       Map<String, double[]> sums = new HashMap<>();

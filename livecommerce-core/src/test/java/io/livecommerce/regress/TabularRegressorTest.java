@@ -61,7 +61,7 @@ class TabularRegressorTest {
         .toList();
     double lambda = 2.0;
     TabularModel m = TabularRegressor.newBuilder().numericColumns(List.of("x1"))
-        .categoricalColumns(List.of("color")).lambdas(new double[] {lambda}).build().fit(rows);
+        .categoricalColumns(List.of("color")).lambdas(new double[] {lambda}).richFeatures(false).build().fit(rows);
     assertEquals(List.of("x1", "color=blue", "color=green", "color=red"), m.featureNames());
     // Build the same design by hand, standardize with population sd, solve (ZᵀZ + λI) w = Zᵀ(y - ȳ).
     int n = rows.size();

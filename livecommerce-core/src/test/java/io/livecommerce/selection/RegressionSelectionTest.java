@@ -86,7 +86,18 @@ class RegressionSelectionTest {
 
   @Test
   void promotionModelHonoursConstraintsAndBeatsTheMean() {
-    assertTrue(ranker.model().coefficients().get("discount depth") > 0, "deeper discount raises GMV");
+    // The planted effect, read from predictions: with interactions in the model no single coefficient tells it.
+    int deeper = 0;
+    for (io.livecommerce.domain.Promotion p : world.promotions) {
+      io.livecommerce.domain.Promotion shallow = new io.livecommerce.domain.Promotion(p.id() + "-s", p.description(),
+          p.type(), 0.05, p.durationSeconds(), p.category(), p.costCents());
+      io.livecommerce.domain.Promotion deep = new io.livecommerce.domain.Promotion(p.id() + "-d", p.description(),
+          p.type(), 0.5, p.durationSeconds(), p.category(), p.costCents());
+      List<Scored<PromotionForecast>> two = ranker.rank("a3", List.of(shallow, deep), PromotionConstraints.NONE, 2);
+      deeper += two.get(0).item().promotion() == deep ? 1 : 0;
+    }
+    assertTrue(deeper > world.promotions.size() * 0.8, "deeper discount raises GMV: " + deeper + " of "
+        + world.promotions.size());
     List<Scored<PromotionForecast>> all = ranker.rank("a3", world.promotions, PromotionConstraints.NONE, 60);
     assertEquals(60, all.size());
     List<Scored<PromotionForecast>> limited = ranker.rank("a3", world.promotions,

@@ -439,6 +439,13 @@ public final class OnnxTextEmbedder implements TextEmbedder {
   }
 
   @Override
+  public String identity() {
+    return "onnx:" + name + "/" + dimension + "/" + pooling.name().toLowerCase(java.util.Locale.ROOT)
+        + (normalize ? "/normalized" : "") + (lowerCase ? "/lower" : "") + "/max" + maxTokens + "/"
+        + longTextPolicy.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  @Override
   public String toString() {
     return "OnnxTextEmbedder{" + name + ", dimension=" + dimension + ", pooling=" + pooling
         + ", threads=" + threads + (closed ? ", closed" : "") + "}";

@@ -114,6 +114,11 @@ public final class HttpTextEmbedder implements TextEmbedder {
   }
 
   @Override
+  public String identity() {
+    return "http:" + model; // no dimension: asking for it would call the server
+  }
+
+  @Override
   public String toString() {
     return "HttpTextEmbedder{model=" + model + ", client=" + client + "}";
   }

@@ -1,7 +1,6 @@
 package io.livecommerce.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.livecommerce.ProgressListener;
 import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.eval.RankingReport;
 import io.livecommerce.eval.Split;
@@ -22,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code evaluate-recommender}: the hybrid against its baselines on a held-out split. */
 @Command(name = "evaluate-recommender", mixinStandardHelpOptions = true,
     description = "Split interactions, train, and report the hybrid beside CF-only, content-only, popularity "
-        + "and random: a table, then JSON.", footer = ExitCodes.HELP)
+        + "and random: a table, then JSON. Tuning, unless --no-tune, sees only the training part.",
+    footer = ExitCodes.HELP)
 public final class EvaluateRecommenderCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,6 +48,9 @@ public final class EvaluateRecommenderCommand implements Callable<Integer> {
   @Mixin
   EncodingOption encoding;
 
+  @Mixin
+  TuningOptions tuning;
+
   @Override
   public Integer call() throws Exception {
     input.validate();
@@ -63,8 +66,8 @@ public final class EvaluateRecommenderCommand implements Callable<Integer> {
     Map<String, String> texts = Inputs.itemTexts(input.items, encoding.charset());
     TextEmbedder embedder = model.open(!texts.isEmpty());
     try {
-      ImplicitModel m = RecommendCommand.recommender(embedder, seed.seed).fit(s.train(), texts,
-          ProgressListener.NONE);
+      // The tuner sees the training part only; the test part is for the report alone.
+      ImplicitModel m = tuning.fit(s.train(), texts, embedder, seed.seed, spec.commandLine().getOut());
       List<RankingReport> reports = RecommenderEvaluation.compare(m, s.test(),
           Math.min(input.k, m.catalogue().size()), seed.seed);
       PrintWriter w = spec.commandLine().getOut();

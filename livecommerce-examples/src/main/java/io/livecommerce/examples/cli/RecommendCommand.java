@@ -4,9 +4,7 @@ import io.livecommerce.ProgressListener;
 import io.livecommerce.Scored;
 import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.examples.csv.CsvTable;
-import io.livecommerce.recommend.ImplicitAls;
 import io.livecommerce.recommend.ImplicitModel;
-import io.livecommerce.recommend.ImplicitRecommender;
 import io.livecommerce.recommend.Interaction;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code recommend}: top-k items for every user of an interaction log. */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
     description = "Recommend items for every user in an interactions CSV (user,item[,weight,timestamp]); "
-        + "hybrid of CF and, when --items gives item,text, content.", footer = ExitCodes.HELP)
+        + "hybrid of CF and, when --items gives item,text, content. Settings are tuned on a validation split of the "
+        + "interactions unless --no-tune.", footer = ExitCodes.HELP)
 public final class RecommendCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -47,10 +46,8 @@ public final class RecommendCommand implements Callable<Integer> {
   @Mixin
   EncodingOption encoding;
 
-  static ImplicitRecommender recommender(TextEmbedder embedder, long seed) {
-    return ImplicitRecommender.newBuilder().embedder(embedder)
-        .als(ImplicitAls.newBuilder().factors(32).iterations(10).seed(seed).build()).build();
-  }
+  @Mixin
+  TuningOptions tuning;
 
   @Override
   public Integer call() {
@@ -61,7 +58,7 @@ public final class RecommendCommand implements Callable<Integer> {
     long start = System.nanoTime();
     TextEmbedder embedder = model.open(!texts.isEmpty());
     try {
-      ImplicitModel m = recommender(embedder, seed.seed).fit(log, texts, ProgressListener.NONE);
+      ImplicitModel m = tuning.fit(log, texts, embedder, seed.seed, spec.commandLine().getOut());
       List<String> users = new ArrayList<>(new LinkedHashSet<>(log.stream().map(Interaction::user).toList()));
       int k = Math.min(input.k, m.catalogue().size());
       Map<String, List<Scored<String>>> all = m.recommendAll(users, k, excludeSeen,

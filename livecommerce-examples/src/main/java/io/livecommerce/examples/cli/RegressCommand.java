@@ -6,6 +6,7 @@ import io.livecommerce.examples.csv.CsvTable;
 import io.livecommerce.regress.TabularModel;
 import io.livecommerce.regress.TabularRegressor;
 import io.livecommerce.regress.TabularRow;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +40,8 @@ public final class RegressCommand implements Callable<Integer> {
   @Option(names = "--target-column", required = true, description = "The numeric target column.")
   String targetColumn;
 
-  @Option(names = "--text-column", description = "A text column to embed.")
+  @Option(names = "--text-column", description = "A text column to embed; an empty cell is a missing text. "
+      + "Cross-validation gives the text its own penalty and leaves it out when it does not help.")
   String textColumn;
 
   @Option(names = "--numeric-columns", split = ",", description = "Numeric feature columns, comma-separated.")
@@ -74,12 +76,33 @@ public final class RegressCommand implements Callable<Integer> {
         out.add(List.of(r.id(), String.format(Locale.ROOT, "%.6f", m.predict(r).value())));
       }
       CsvTable.write(outFile, List.of("id", "prediction"), out);
-      spec.commandLine().getOut().println("trained on " + trainRows.size() + " rows (" + m.featureNames().size()
-          + " features), wrote " + out.size() + " predictions to " + outFile);
+      PrintWriter w = spec.commandLine().getOut();
+      w.printf(Locale.ROOT, "cross-validation chose: penalty %s; derived features %s; interactions %s; text %s; "
+          + "out-of-fold R² %.4f%s%n", plain(m.ridge().lambda()),
+          m.derivedFeaturesKept().isEmpty() ? "none" : String.join(" ", m.derivedFeaturesKept()),
+          m.interactionsKept() ? "kept" : "none", textChoice(m), m.crossValidatedR2(),
+          logTarget ? " (on log(1 + target))" : "");
+      w.println("trained on " + trainRows.size() + " rows (" + m.featureNames().size() + " features), wrote "
+          + out.size() + " predictions to " + outFile);
     } finally {
       ModelOption.close(embedder);
     }
     return ExitCodes.OK;
+  }
+
+  private String textChoice(TabularModel m) {
+    if (textColumn == null) {
+      return "not given";
+    }
+    if (!m.usesText()) {
+      return "'" + textColumn + "' is empty in every row";
+    }
+    return m.textKept() ? "'" + textColumn + "' kept, its penalty x" + plain(m.textPenaltyRatio())
+        : "'" + textColumn + "' left out (it did not lower the cross-validated error)";
+  }
+
+  private static String plain(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
   }
 
   private List<TabularRow> rows(CsvTable t, boolean needTarget) {
@@ -112,8 +135,7 @@ public final class RegressCommand implements Callable<Integer> {
         target = r.getDouble(targetColumn, -max, max);
       }
       try {
-        out.add(new TabularRow(r.required(idColumn), textColumn == null ? "" : r.required(textColumn), num, cat,
-            target));
+        out.add(new TabularRow(r.required(idColumn), textColumn == null ? "" : r.get(textColumn), num, cat, target));
       } catch (IllegalArgumentException e) {
         throw r.error(null, e.getMessage());
       }

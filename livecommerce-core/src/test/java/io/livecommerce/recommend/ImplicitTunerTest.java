@@ -1,0 +1,70 @@
+package io.livecommerce.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.livecommerce.embed.HashingTextEmbedder;
+import io.livecommerce.eval.RankingEvaluator;
+import io.livecommerce.eval.Split;
+import io.livecommerce.eval.Splits;
+import io.livecommerce.persist.ModelFiles;
+import io.livecommerce.persist.Provenance;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImplicitTunerTest {
+
+  static final TasteWorld WORLD = new TasteWorld(300, 30, 13);
+  static final Split<Interaction> SPLIT = Splits.byTime(WORLD.interactions, Interaction::timestampMillis, 0.2);
+
+  static ImplicitTuner.Builder tuner() {
+    return ImplicitTuner.newBuilder().embedder(HashingTextEmbedder.create()).maxTrials(6).seed(5)
+        .budget(Duration.ofHours(1));
+  }
+
+  static double ndcg(ImplicitModel m) {
+    return RankingEvaluator.evaluate("m", u -> m.knows(u) ? m.recommend(u, 10, true).stream().map(s -> s.item())
+        .toList() : List.of(), RecommenderEvaluation.relevant(SPLIT.test()), 10, m.catalogue().size()).ndcg();
+  }
+
+  @Test
+  void theChoiceIsDeterministicForASeedAndRecordedInTheModelFile(@TempDir Path dir) throws Exception {
+    ImplicitTuner.Result a = tuner().build().tune(SPLIT.train(), WORLD.itemTexts);
+    ImplicitTuner.Result b = tuner().build().tune(SPLIT.train(), WORLD.itemTexts);
+    assertEquals(a.best(), b.best());
+    assertEquals(a.model().recommend("u1", 10, true), b.model().recommend("u1", 10, true));
+    assertTrue(a.trials() >= 6, "trials " + a.trials());
+    Path file = dir.resolve("tuned.model");
+    a.model().save(file);
+    Map<String, String> provenance = ModelFiles.loadWithProvenance(file, ImplicitModel.CODEC).provenance();
+    assertTrue(provenance.get(Provenance.TUNING).contains("validationNdcg="), provenance.toString());
+    assertEquals(a.model().tuning(), ImplicitModel.load(file, HashingTextEmbedder.create()).tuning());
+  }
+
+  @Test
+  void tunedBeatsTheHandSetDefaultsOnHeldOutData() {
+    ImplicitModel tuned = tuner().build().tune(SPLIT.train(), WORLD.itemTexts).model();
+    ImplicitModel defaults = ImplicitRecommender.newBuilder().embedder(HashingTextEmbedder.create()).build()
+        .fit(SPLIT.train(), WORLD.itemTexts);
+    assertTrue(ndcg(tuned) > ndcg(defaults), ndcg(tuned) + " vs " + ndcg(defaults));
+  }
+
+  @Test
+  void fixedSettingsAreNotSearchedAndTheBudgetStopsTheSearch() {
+    ImplicitTuner t = tuner().factors(8).confidence(ConfidenceTransform.BINARY).build();
+    assertTrue(t.candidates().stream().allMatch(c -> c.factors() == 8
+        && c.confidence() == ConfidenceTransform.BINARY));
+    AtomicLong clock = new AtomicLong();
+    ImplicitTuner.Result r = tuner().budget(Duration.ofSeconds(1)).nanoTime(() -> clock.addAndGet(400_000_000L))
+        .build().tune(SPLIT.train(), Map.of());
+    assertTrue(r.trials() < 6, "the budget cut the search: " + r.trials() + " trials");
+    assertThrows(IllegalArgumentException.class, () -> ImplicitTuner.newBuilder().build()
+        .tune(SPLIT.train(), WORLD.itemTexts), "texts without an embedder");
+  }
+}

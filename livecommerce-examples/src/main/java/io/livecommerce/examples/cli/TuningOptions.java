@@ -1,0 +1,108 @@
+package io.livecommerce.examples.cli;
+
+import io.livecommerce.ProgressListener;
+import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.recommend.ConfidenceTransform;
+import io.livecommerce.recommend.ImplicitAls;
+import io.livecommerce.recommend.ImplicitModel;
+import io.livecommerce.recommend.ImplicitRecommender;
+import io.livecommerce.recommend.ImplicitTuner;
+import io.livecommerce.recommend.Interaction;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * How the recommender commands choose their settings: tuned on a validation split carved out of the training
+ * interactions (the default), or fixed. Settings given explicitly are never searched. Not thread-safe (one per run).
+ */
+public final class TuningOptions {
+  @Option(names = "--no-tune", description = "Do not tune; use the given settings or the defaults (32 factors, "
+      + "10 iterations, alpha 5, regularization 0.1, linear confidence).")
+  boolean noTune;
+
+  @Option(names = "--tune-budget", defaultValue = "60", paramLabel = "SECONDS",
+      description = "No new tuning trial starts after this many seconds (default: 60).")
+  double budgetSeconds;
+
+  @Option(names = "--factors", description = "Latent factors, in [1, 1024]; fixed instead of tuned.")
+  Integer factors;
+
+  @Option(names = "--alpha", description = "Confidence scale alpha, >= 0; fixed instead of tuned.")
+  Double alpha;
+
+  @Option(names = "--regularization", description = "ALS penalty, > 0; fixed instead of tuned.")
+  Double regularization;
+
+  @Option(names = "--iterations", description = "ALS sweeps, in [1, 1000]; fixed instead of tuned.")
+  Integer iterations;
+
+  @Option(names = "--confidence", paramLabel = "binary|linear|log",
+      description = "How the weight column becomes confidence; fixed instead of tuned. binary ignores the weights "
+          + "(right for star ratings), linear trusts them as they are, log in between.")
+  String confidence;
+
+  /** Trains on {@code train} only, tuned or not, and prints what was chosen. */
+  ImplicitModel fit(List<Interaction> train, Map<String, String> texts, TextEmbedder embedder, long seed,
+      PrintWriter out) {
+    if (!(budgetSeconds > 0 && budgetSeconds <= 86_400)) {
+      throw new IllegalArgumentException("--tune-budget must be in (0, 86400] seconds but was " + budgetSeconds);
+    }
+    ConfidenceTransform c = confidence();
+    if (noTune) {
+      ImplicitAls.Builder als = ImplicitAls.newBuilder().factors(factors != null ? factors : 32)
+          .iterations(iterations != null ? iterations : 10).seed(seed);
+      if (alpha != null) {
+        als.alpha(alpha);
+      }
+      if (regularization != null) {
+        als.regularization(regularization);
+      }
+      return ImplicitRecommender.newBuilder().embedder(embedder).als(als.build())
+          .confidence(c != null ? c : ConfidenceTransform.LINEAR).build().fit(train, texts, ProgressListener.NONE);
+    }
+    ImplicitTuner.Builder t = ImplicitTuner.newBuilder().embedder(embedder).seed(seed)
+        .budget(Duration.ofMillis(Math.round(budgetSeconds * 1000)));
+    if (factors != null) {
+      t.factors(factors);
+    }
+    if (alpha != null) {
+      t.alpha(alpha);
+    }
+    if (regularization != null) {
+      t.regularization(regularization);
+    }
+    if (iterations != null) {
+      t.iterations(iterations);
+    }
+    if (c != null) {
+      t.confidence(c);
+    }
+    ImplicitTuner.Result r = t.build().tune(train, texts);
+    if (r.trials() == 0) {
+      out.println("tuning skipped: too little data (no user has 3 or more items); used "
+          + r.best().describe().replace(",", ", "));
+      return r.model();
+    }
+    out.printf(Locale.ROOT, "tuning chose (validation split of the training data, %d trials, %.1f s): %s; "
+        + "validation NDCG@10 %.4f%n", r.trials(), r.millis() / 1000.0, r.best().describe().replace(",", ", "),
+        r.best().validationNdcg());
+    return r.model();
+  }
+
+  private ConfidenceTransform confidence() {
+    if (confidence == null) {
+      return null;
+    }
+    return switch (confidence.toLowerCase(Locale.ROOT)) {
+      case "binary" -> ConfidenceTransform.BINARY;
+      case "linear" -> ConfidenceTransform.LINEAR;
+      case "log" -> ConfidenceTransform.LOG;
+      default -> throw new IllegalArgumentException("--confidence '" + confidence + "' is not one of binary, linear, "
+          + "log");
+    };
+  }
+}

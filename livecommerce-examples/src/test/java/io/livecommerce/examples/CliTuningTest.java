@@ -1,0 +1,72 @@
+package io.livecommerce.examples;
+
+import static io.livecommerce.examples.CliTest.cli;
+import static io.livecommerce.examples.CliTest.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.livecommerce.examples.CliTest.Result;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tuning by default, explicit settings, and a tuner that never sees the part being evaluated. */
+class CliTuningTest {
+
+  /** 60 users in 3 taste groups over 30 items; the last fifth of the log (by time) is written by {@code tail}. */
+  static String log(boolean tailFollowsTastes) {
+    StringBuilder sb = new StringBuilder("user,item,weight,timestamp\n");
+    Random rnd = new Random(1);
+    for (int e = 0; e < 15; e++) {
+      for (int u = 0; u < 60; u++) {
+        int taste = u % 3;
+        boolean tail = e >= 12;
+        int item = !tail || tailFollowsTastes ? taste * 10 + rnd.nextInt(10) : rnd.nextInt(30);
+        sb.append("u").append(u).append(",i").append(item).append(',').append(1 + rnd.nextInt(5)).append(',')
+            .append(e * 1000L + u).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  static String tuningLine(Result r) {
+    return r.out().lines().filter(l -> l.startsWith("tuning chose")).findFirst().orElseThrow()
+        .replaceAll("\\d+\\.\\d s\\)", "s)"); // the search's wall time differs between runs
+  }
+
+  @Test
+  void evaluateTunesOnTheTrainingPartOnly(@TempDir Path dir) throws Exception {
+    Path a = write(dir, "a.csv", log(true));
+    Path b = write(dir, "b.csv", log(false)); // same training part, a test part with no signal in it
+    Result ra = cli("evaluate-recommender", "--interactions", a.toString(), "--split", "time", "--k", "5");
+    Result rb = cli("evaluate-recommender", "--interactions", b.toString(), "--split", "time", "--k", "5");
+    assertEquals(0, ra.code(), ra.err());
+    assertEquals(0, rb.code(), rb.err());
+    assertEquals(tuningLine(ra), tuningLine(rb), "the tuner cannot see what differs: the test part");
+    assertFalse(ra.out().equals(rb.out()), "the reports differ, as the test parts do");
+  }
+
+  @Test
+  void recommendTunesByDefaultAndHonoursExplicitSettings(@TempDir Path dir) throws Exception {
+    Path a = write(dir, "a.csv", log(true));
+    Result tuned = cli("recommend", "--interactions", a.toString(), "--out", dir.resolve("t.csv").toString(),
+        "--exclude-seen", "--k", "3");
+    assertEquals(0, tuned.code(), tuned.err());
+    assertTrue(tuningLine(tuned).contains("confidence=") && tuningLine(tuned).contains("validation NDCG@10"),
+        tuned.out());
+    Result fixed = cli("recommend", "--interactions", a.toString(), "--out", dir.resolve("f.csv").toString(),
+        "--confidence", "binary", "--factors", "8");
+    assertTrue(tuningLine(fixed).contains("confidence=binary") && tuningLine(fixed).contains("factors=8"),
+        fixed.out());
+    Result none = cli("recommend", "--interactions", a.toString(), "--out", dir.resolve("n.csv").toString(),
+        "--no-tune");
+    assertEquals(0, none.code(), none.err());
+    assertFalse(none.out().contains("tuning chose"));
+    assertEquals(2, cli("recommend", "--interactions", a.toString(), "--out", dir.resolve("x.csv").toString(),
+        "--confidence", "squared").code());
+    assertEquals(2, cli("recommend", "--interactions", a.toString(), "--out", dir.resolve("x.csv").toString(),
+        "--tune-budget", "0").code());
+  }
+}
