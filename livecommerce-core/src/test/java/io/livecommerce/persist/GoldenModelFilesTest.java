@@ -137,6 +137,18 @@ class GoldenModelFilesTest {
   }
 
   @Test
+  void version2FilesLoadPredictAsTheyDidAndNameTheirEmbedder() throws IOException {
+    TabularModel tabular = TabularModel.load(golden("v2", "tabular.model"), EMBEDDER);
+    assertEquals(expected("v2", "tabular.expected"), tabularOutputs(tabular));
+    ImplicitModel implicit = ImplicitModel.load(golden("v2", "implicit.model"), EMBEDDER);
+    assertEquals(expected("v2", "implicit.expected"), implicitOutputs(implicit));
+    HybridRoomRecommender rooms = HybridRoomRecommender.load(golden("v2", "rooms.model"), EMBEDDER);
+    assertEquals(expected("v2", "rooms.expected"), roomOutputs(rooms));
+    assertEquals(EMBEDDER.identity(), ModelFiles.loadWithProvenance(golden("v2", "rooms.model"),
+        HybridRoomRecommender.CODEC).provenance().get(Provenance.EMBEDDER));
+  }
+
+  @Test
   void version1FilesLoadAndPredictAsTheyDid() throws IOException {
     TabularModel tabular = TabularModel.load(golden("v1", "tabular.model"), EMBEDDER);
     assertEquals(expected("v1", "tabular.expected"), tabularOutputs(tabular));
