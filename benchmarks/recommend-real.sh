@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The recommender on a real interaction log we did not generate: US flight counts between airports from the npm
+# package vega-datasets (origin = user, destination = item, weight = flights), seeded 80/20 split of the pairs.
+# Runs `recommend --exclude-seen` out of the box (tuned), with --no-tune (the fixed defaults), and with the weights
+# ignored (--confidence binary --no-tune), and a most-popular baseline; NDCG@10 on the same test pairs with the same
+# metric script (benchmarks/real/ndcg.py). The data is fetched from its package, never committed.
+#
+#   benchmarks/recommend-real.sh [SEED]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seed=${1:-42}
+work=benchmarks/target/real-flights
+mkdir -p "$work"
+if [ ! -f "$work/package/data/flights-airport.csv" ]; then
+  (cd "$work" && npm pack --silent vega-datasets@3.2.1 >/dev/null \
+    && tar xzf vega-datasets-3.2.1.tgz package/data/flights-airport.csv)
+fi
+py=python3
+[ -x /usr/bin/python3 ] && py=/usr/bin/python3
+$py benchmarks/real/flights_log.py "$work/package/data/flights-airport.csv" "$work" "$seed"
+jar=livecommerce-examples/target/livecommerce.jar
+[ -f "$jar" ] || mvn -q -B -ntp package -DskipTests
+run() { # name, extra args...
+  local name=$1
+  shift
+  local start end
+  start=$(date +%s.%N)
+  java -jar "$jar" recommend --interactions "$work/train.csv" --out "$work/recs.csv" --exclude-seen --k 10 \
+    --seed "$seed" "$@" > "$work/run.log" 2>&1 || { cat "$work/run.log" >&2; exit 1; }
+  end=$(date +%s.%N)
+  printf '%s\t%s\t%.1f s\t%s\n' "$name" "$($py benchmarks/real/ndcg.py "$work/test.csv" "$work/recs.csv" 10)" \
+    "$(echo "$end - $start" | bc)" "$(grep -h 'tuning chose' "$work/run.log" | sed 's/.*: //' || true)"
+}
+echo -e "model\tNDCG@10 (test)\twall\twhat tuning chose"
+run "recommend (tuned, out of the box)"
+run "recommend --no-tune (fixed defaults)" --no-tune
+run "recommend --no-tune --confidence binary" --no-tune --confidence binary
+$py - "$work" <<'PY'
+import csv, sys, math
+from collections import Counter, defaultdict
+work = sys.argv[1]
+train = list(csv.DictReader(open(f"{work}/train.csv")))
+pop = [i for i, _ in Counter(r["item"] for r in train).most_common()]
+seen = defaultdict(set)
+for r in train:
+    seen[r["user"]].add(r["item"])
+with open(f"{work}/pop.csv", "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["user", "rank", "item", "score"])
+    for u in seen:
+        recs = [i for i in pop if i not in seen[u]][:10]
+        for k, i in enumerate(recs):
+            w.writerow([u, k + 1, i, 0])
+PY
+printf 'most popular (not seen)\t%s\n' "$($py benchmarks/real/ndcg.py "$work/test.csv" "$work/pop.csv" 10)"
