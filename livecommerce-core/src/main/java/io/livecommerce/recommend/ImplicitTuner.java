@@ -44,7 +44,7 @@ public final class ImplicitTuner {
 
   static final ConfidenceTransform[] CONFIDENCES = ConfidenceTransform.values();
   static final double[] ALPHAS = {1, 5, 20, 40};
-  static final int[] FACTORS = {16, 32, 64};
+  static final int[] FACTORS = {8, 16, 32, 64};
   static final double[] REGULARIZATIONS = {0.01, 0.1, 1};
   static final int SHORT_ITERATIONS = 4;
   static final int[] ITERATIONS = {8, 15};

@@ -58,6 +58,10 @@ public final class EvaluateRecommenderCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--test-fraction must be in (0, 1) but was " + testFraction);
     }
     List<Interaction> log = Inputs.interactions(input.interactions, encoding.charset());
+    if (split.equals("time") && log.stream().mapToLong(Interaction::timestampMillis).distinct().count() < 2) {
+      throw new IllegalArgumentException("--split time needs a timestamp column with different times in "
+          + input.interactions + "; use --split random");
+    }
     Split<Interaction> s = switch (split) {
       case "random" -> Splits.random(log, testFraction, seed.seed);
       case "time" -> Splits.byTime(log, Interaction::timestampMillis, testFraction);

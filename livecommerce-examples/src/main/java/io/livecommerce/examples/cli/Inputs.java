@@ -20,7 +20,10 @@ final class Inputs {
 
   private Inputs() {}
 
-  /** Interactions: user,item[,weight,timestamp]; weight in [-1e6, 1e6], default 1; timestamp epoch ms >= 0. */
+  /**
+   * Interactions: user,item[,weight,timestamp]; weight in [-1e6, 1e6], default 1; timestamp epoch ms >= 0, 0 when the
+   * column is absent or empty (no order is made up from the file's line order, which may be sorted by anything).
+   */
   static List<Interaction> interactions(Path file, Charset charset) {
     CsvTable t = CsvTable.read(file, charset).require("user", "item");
     boolean hasWeight = t.has("weight");
@@ -29,7 +32,7 @@ final class Inputs {
     for (CsvTable.Row r : t.rows()) {
       double w = hasWeight && !r.get("weight").isEmpty()
           ? r.getDouble("weight", -MAX_ABS_WEIGHT, MAX_ABS_WEIGHT) : 1.0;
-      long ts = hasTime && !r.get("timestamp").isEmpty() ? r.getLong("timestamp", 0, Long.MAX_VALUE) : r.line();
+      long ts = hasTime && !r.get("timestamp").isEmpty() ? r.getLong("timestamp", 0, Long.MAX_VALUE) : 0;
       try {
         out.add(new Interaction(r.required("user"), r.required("item"), w, ts));
       } catch (IllegalArgumentException e) {
