@@ -84,7 +84,7 @@ public final class ImplicitTuner {
     return new Builder();
   }
 
-  /** One configuration and its validation score. */
+  /** One configuration and its validation score. Immutable and thread-safe. */
   public record Trial(ConfidenceTransform confidence, double alpha, int factors, double regularization,
       int iterations, BlendWeights weights, double validationNdcg) {
 
@@ -105,7 +105,8 @@ public final class ImplicitTuner {
   }
 
   /**
-   * The tuned model, trained on every interaction given, with the winning trial and what the search saw.
+   * The tuned model, trained on every interaction given, with the winning trial and what the search saw. Immutable
+   * and thread-safe.
    *
    * @param model the model
    * @param best the winning configuration and its validation NDCG

@@ -16,7 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code check-compliance}: findings as JSON lines, or the compliant rewrite. */
+/**
+ * {@code check-compliance}: findings as JSON lines, or the compliant rewrite.
+ *
+ * <p>Picocli makes one instance per run; not thread-safe.
+ */
 @Command(name = "check-compliance", mixinStandardHelpOptions = true,
     description = "Check text against advertising-law rules; prints findings as JSON lines (offsets in UTF-16 "
         + "code units of the text, without a byte-order mark). Exit 0 when clean, 1 when there are findings. With "

@@ -7,7 +7,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code demo}: the end-to-end tour. */
+/**
+ * {@code demo}: the end-to-end tour.
+ *
+ * <p>Picocli makes one instance per run; not thread-safe.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Generate a world, train every model, print picks, a script and an evaluation table.",
     footer = ExitCodes.HELP)

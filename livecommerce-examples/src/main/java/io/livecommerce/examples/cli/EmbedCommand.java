@@ -12,7 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code embed}: adds an embedding column to a CSV file. */
+/**
+ * {@code embed}: adds an embedding column to a CSV file.
+ *
+ * <p>Picocli makes one instance per run; not thread-safe.
+ */
 @Command(name = "embed", mixinStandardHelpOptions = true,
     description = "Add an embedding column to a CSV file (the vector as space-separated floats).",
     footer = ExitCodes.HELP)

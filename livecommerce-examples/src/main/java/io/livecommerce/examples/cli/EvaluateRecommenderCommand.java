@@ -18,7 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code evaluate-recommender}: the hybrid against its baselines on a held-out split. */
+/**
+ * {@code evaluate-recommender}: the hybrid against its baselines on a held-out split.
+ *
+ * <p>Picocli makes one instance per run; not thread-safe.
+ */
 @Command(name = "evaluate-recommender", mixinStandardHelpOptions = true,
     description = "Split interactions, train, and report the hybrid beside CF-only, content-only, popularity "
         + "and random: a table, then JSON. Tuning, unless --no-tune, sees only the training part.",

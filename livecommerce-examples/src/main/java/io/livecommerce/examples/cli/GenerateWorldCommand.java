@@ -15,7 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code generate-world}: a simulated world as CSV files. */
+/**
+ * {@code generate-world}: a simulated world as CSV files.
+ *
+ * <p>Picocli makes one instance per run; not thread-safe.
+ */
 @Command(name = "generate-world", mixinStandardHelpOptions = true,
     description = "Write a simulated live-commerce world as CSV files (schema: docs/data-format.md).",
     footer = ExitCodes.HELP)

@@ -19,7 +19,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code recommend}: top-k items for every user of an interaction log. */
+/**
+ * {@code recommend}: top-k items for every user of an interaction log.
+ *
+ * <p>Picocli makes one instance per run; not thread-safe.
+ */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
     description = "Recommend items for every user in an interactions CSV (user,item[,weight,timestamp]); "
         + "hybrid of CF and, when --items gives item,text, content. Settings are tuned on a validation split of the "

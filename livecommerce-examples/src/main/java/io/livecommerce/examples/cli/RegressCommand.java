@@ -20,7 +20,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code regress}: the selection regression on any table. */
+/**
+ * {@code regress}: the selection regression on any table.
+ *
+ * <p>Picocli makes one instance per run; not thread-safe.
+ */
 @Command(name = "regress", mixinStandardHelpOptions = true,
     description = "Train the selection/promotion regression on any table and predict another; output id,prediction. "
         + "Numbers must lie in [-1e15, 1e15]; an empty numeric cell is missing and imputed.", footer = ExitCodes.HELP)

@@ -22,7 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code script}: a live-selling script and its compliance report. */
+/**
+ * {@code script}: a live-selling script and its compliance report.
+ *
+ * <p>Picocli makes one instance per run; not thread-safe.
+ */
 @Command(name = "script", mixinStandardHelpOptions = true,
     description = "Write a live-selling script and its compliance report. Uses an LLM when "
         + "LIVECOMMERCE_LLM_BASE_URL and LIVECOMMERCE_LLM_MODEL (and _API_KEY, _TIMEOUT_SECONDS) are set, else the "

@@ -17,7 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code search}: semantic search over a catalogue. */
+/**
+ * {@code search}: semantic search over a catalogue.
+ *
+ * <p>Picocli makes one instance per run; not thread-safe.
+ */
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = "Semantic search over a catalogue CSV; prints id,score rows, best first.", footer = ExitCodes.HELP)
 public final class SearchCommand implements Callable<Integer> {
