@@ -5,6 +5,7 @@ import io.livecommerce.embed.HashingTextEmbedder;
 import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.internal.Checks;
 import io.livecommerce.recommend.HybridRoomRecommender;
+import io.livecommerce.recommend.HybridRoomTrainer;
 import io.livecommerce.recommend.ImplicitRecommender;
 import io.livecommerce.script.ScriptGenerator;
 import io.livecommerce.selection.RegressionProductSelector;
@@ -94,11 +95,11 @@ public final class LiveCommerce implements AutoCloseable {
 
   /**
    * A room recommender builder wired to this instance's embedder; add the training data with
-   * {@link HybridRoomRecommender.Builder#train}.
+   * {@link HybridRoomTrainer#train}.
    *
    * @throws IllegalStateException if this instance is closed
    */
-  public HybridRoomRecommender.Builder roomRecommender() {
+  public HybridRoomTrainer roomRecommender() {
     return HybridRoomRecommender.newBuilder().embedder(embedder());
   }
 

@@ -25,9 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A trained hybrid of collaborative filtering, content similarity and popularity over a catalogue of items.
@@ -180,25 +177,7 @@ public final class ImplicitModel {
     Checks.positive(threads, "threads");
     Checks.notNull(listener, "listener");
     List<String> list = Checks.copyNoBlanks(users, "users");
-    Map<String, List<Scored<String>>> out = new ConcurrentHashMap<>();
-    AtomicLong done = new AtomicLong();
-    Object lock = new Object();
-    ForkJoinPool pool = new ForkJoinPool(threads);
-    try {
-      pool.submit(() -> list.parallelStream().forEach(user -> {
-        out.put(user, recommend(user, k, excludeSeen));
-        synchronized (lock) {
-          listener.onProgress(done.incrementAndGet(), list.size());
-        }
-      })).join();
-    } finally {
-      pool.shutdown();
-    }
-    Map<String, List<Scored<String>>> ordered = new LinkedHashMap<>();
-    for (String user : list) {
-      ordered.put(user, out.get(user));
-    }
-    return ordered;
+    return BatchRecommend.each(list, threads, listener, user -> recommend(user, k, excludeSeen));
   }
 
   private List<Scored<String>> rank(Integer u, float[] profile, int k, boolean excludeSeen) {

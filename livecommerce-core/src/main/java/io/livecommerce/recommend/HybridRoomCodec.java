@@ -1,0 +1,106 @@
+package io.livecommerce.recommend;
+
+import io.livecommerce.persist.ModelCodec;
+import io.livecommerce.persist.ModelFiles;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The file format of {@link HybridRoomRecommender}: its trained state, not the live momentum. Stateless, thread-safe. */
+final class HybridRoomCodec implements ModelCodec<HybridRoomRecommender> {
+  @Override
+  public String type() {
+    return "hybrid-room";
+  }
+
+  @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
+  public void write(HybridRoomRecommender r, DataOutput out) throws IOException {
+    HybridRoomRecommender.Config c = r.config;
+    out.writeDouble(c.weights().cf());
+    out.writeDouble(c.weights().content());
+    out.writeDouble(c.weights().popularity());
+    out.writeDouble(c.weights().momentum());
+    out.writeInt(c.maxPerAnchor());
+    out.writeInt(c.maxPerCategory());
+    out.writeInt(c.momentumWindowMinutes());
+    out.writeInt(c.cacheSize());
+    out.writeInt(c.threads());
+    List<String> keys = new ArrayList<>(new java.util.TreeMap<>(c.anchorNames()).keySet());
+    ModelFiles.writeStrings(out, keys);
+    List<String> names = new ArrayList<>();
+    keys.forEach(k -> names.add(c.anchorNames().get(k)));
+    ModelFiles.writeStrings(out, names);
+    AlsModel.CODEC.write(r.cf, out);
+    ModelFiles.writeFloats(out, r.anchorPopularity);
+    ModelFiles.writeStrings(out, r.watchedLabels);
+    out.writeInt(r.watchedVectors.length);
+    for (float[] v : r.watchedVectors) {
+      ModelFiles.writeFloats(out, v);
+    }
+    for (int u = 0; u < r.profiles.length; u++) {
+      out.writeBoolean(r.profiles[u] != null);
+      if (r.profiles[u] != null) {
+        ModelFiles.writeFloats(out, r.profiles[u]);
+      }
+      out.writeInt(r.viewerRooms[u].length);
+      for (int i : r.viewerRooms[u]) {
+        out.writeInt(i);
+      }
+      ModelFiles.writeFloats(out, r.viewerAnchorWeights[u]);
+    }
+  }
+
+  @Override
+  public HybridRoomRecommender read(DataInput in, int version) throws IOException {
+    BlendWeights w = new BlendWeights(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+    int maxPerAnchor = in.readInt();
+    int maxPerCategory = in.readInt();
+    int window = in.readInt();
+    int cacheSize = in.readInt();
+    int threads = in.readInt();
+    List<String> keys = ModelFiles.readStrings(in, 10_000_000);
+    List<String> names = ModelFiles.readStrings(in, keys.size());
+    Map<String, String> anchorNames = new HashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      anchorNames.put(keys.get(i), names.get(i));
+    }
+    AlsModel cf = AlsModel.CODEC.read(in, 1);
+    float[] pop = ModelFiles.readFloats(in, cf.itemIds().size());
+    List<String> labels = ModelFiles.readStrings(in, 100_000_000);
+    int nv = ModelFiles.readCount(in, labels.size(), Integer.BYTES, "watched room vectors");
+    if (nv != labels.size()) {
+      throw new IOException("watched rooms: " + nv + " vectors for " + labels.size() + " labels");
+    }
+    float[][] vectors = new float[nv][];
+    for (int i = 0; i < nv; i++) {
+      vectors[i] = ModelFiles.readFloats(in, 1 << 16);
+    }
+    int users = cf.userIds().size();
+    float[][] profiles = new float[users][];
+    int[][] viewerRooms = new int[users][];
+    float[][] anchorWeights = new float[users][];
+    for (int u = 0; u < users; u++) {
+      if (in.readBoolean()) {
+        profiles[u] = ModelFiles.readFloats(in, 1 << 16);
+      }
+      int n = ModelFiles.readCount(in, nv, Integer.BYTES, "viewer room count");
+      viewerRooms[u] = new int[n];
+      for (int j = 0; j < n; j++) {
+        viewerRooms[u][j] = java.util.Objects.checkIndex(in.readInt(), nv);
+      }
+      anchorWeights[u] = ModelFiles.readFloats(in, cf.itemIds().size());
+    }
+    HybridRoomRecommender.Config config = new HybridRoomRecommender.Config(w, maxPerAnchor, maxPerCategory, window, Math.max(1, cacheSize),
+        Math.max(1, threads), Map.copyOf(anchorNames));
+    return new HybridRoomRecommender(config, null, cf, pop, profiles, labels, vectors, viewerRooms, anchorWeights);
+  }
+}
