@@ -205,6 +205,24 @@ public final class Demo {
       java.util.Collections.shuffle(copy, new Random(seed ^ v.hashCode()));
       return copy.subList(0, Math.min(10, copy.size()));
     }, relevant, 10, liveNow.size()));
+    // Repeat viewing dominates live streams (LiveRec): report rooms of anchors the viewer already watched apart from
+    // rooms of anchors new to them.
+    Map<String, String> anchorOf = new HashMap<>();
+    w.rooms().forEach(r -> anchorOf.put(r.id(), r.anchorId()));
+    Map<String, Set<String>> before = new HashMap<>();
+    watched(w, Long.MIN_VALUE, now).forEach((v, rs) -> rs.forEach(r -> before.computeIfAbsent(v, x -> new HashSet<>())
+        .add(anchorOf.get(r))));
+    Map<String, Set<String>> repeat = new HashMap<>();
+    Map<String, Set<String>> fresh = new HashMap<>();
+    relevant.forEach((v, rs) -> rs.forEach(r -> (before.getOrDefault(v, Set.of()).contains(anchorOf.get(r)) ? repeat
+        : fresh).computeIfAbsent(v, x -> new HashSet<>()).add(r)));
+    for (Map.Entry<String, Map<String, Set<String>>> part : Map.of("hybrid|repeat", repeat, "hybrid|new",
+        fresh).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+      if (!part.getValue().isEmpty()) {
+        reports.add(RankingEvaluator.evaluate(part.getKey(), v -> ids(rooms.recommend(RoomQuery.of(v, liveNow, now,
+            10))), part.getValue(), 10, liveNow.size()));
+      }
+    }
     out.println("    " + RankingReport.header());
     reports.forEach(r -> out.println("    " + r.row()));
   }
