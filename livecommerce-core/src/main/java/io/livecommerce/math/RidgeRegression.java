@@ -66,9 +66,9 @@ public final class RidgeRegression {
 
   /**
    * As {@link #crossValidate(double[][], double[], double[], int, long)} with a second feature block (columns from
-   * {@code blockStart} on, e.g. a text embedding) whose penalty is {@code λ · ratio}: cross-validation chooses the
-   * pair ({@code λ}, ratio) from the grid. A ratio of {@link Double#POSITIVE_INFINITY} leaves the block out, so a block
-   * that only adds noise is switched off rather than allowed to make the error worse.
+   * {@code blockStart} on, e.g. a text embedding) whose penalty is {@code λ · ratio}: cross-validation chooses
+   * {@code λ} and the ratio as the block overload does. A ratio of {@link Double#POSITIVE_INFINITY} leaves the block
+   * out, so a block that only adds noise is switched off rather than allowed to make the error worse.
    *
    * @param blockStart the first column of the second block, in {@code [0, columns]} ({@code columns}: no block)
    * @param blockRatios ratios to try, each {@code > 0} (infinity allowed), not empty
@@ -91,8 +91,10 @@ public final class RidgeRegression {
   /**
    * Cross-validation over penalty blocks: column {@code j} belongs to block {@code blockOf[j]}; block 0's penalty is
    * {@code λ}, block {@code b}'s is {@code λ · r_b} with {@code r_b} from {@code blockRatios[b]} (infinity leaves the
-   * block out). Every combination of ratios and every {@code λ} is tried on the same folds; one pass over the data
-   * serves the whole grid, and blocks left out do not enter the factorization.
+   * block out). The search is staged, all on the same folds and from one pass over the data: {@code λ} and every
+   * combination of ratios of the blocks but the last, with the last left out (or at its first ratio); then the last
+   * block's ratios at that {@code λ}; then {@code λ} again at the chosen ratio. The last block should be the large one
+   * (a text embedding): the first stage's systems stay small, and blocks left out never enter a factorization.
    *
    * @param blockOf each column's block, in {@code [0, blockRatios.length)}
    * @param blockRatios per block the ratios to try, each {@code > 0}, not empty; {@code blockRatios[0]} must be
