@@ -3,7 +3,8 @@ package io.livecommerce.compliance;
 import com.ibm.icu.text.Transliterator;
 
 /**
- * Traditional to simplified Chinese per character, from ICU's Unihan-based transform. ICU's tables are loaded once, on first use (about half a second); the per-character table is then a plain
+ * Traditional to simplified Chinese per character, from ICU's Unihan-based transform. ICU's tables are loaded once,
+ * on first use (about half a second); the per-character table is then a plain
  * array lookup. Stateless after loading and thread-safe.
  */
 final class Hanzi {

@@ -33,7 +33,8 @@ public final class PiiRedactor {
       "\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{4}(\\1\\d{1,3})?|\\d{4}([ -])\\d{6}\\3\\d{4,5}");
   private static final Pattern CARD_CONTEXT = Pattern.compile(
       "(?i)(卡号|银行卡|信用卡|储蓄卡|借记卡|card|visa|mastercard|银联卡|账号)[^0-9]{0,6}$");
-  private static final Pattern PHONE = Pattern.compile("(?<![0-9])(\\+?86[ -]?)?1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}(?![0-9])");
+  private static final Pattern PHONE =
+      Pattern.compile("(?<![0-9])(\\+?86[ -]?)?1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}(?![0-9])");
   private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
   private static final Pattern WECHAT = Pattern.compile(
       "(?i)(?:微信号?|薇信|威信|v信|vx|wx|wechat|weixin)\\s*(?:号|id)?\\s*[:：是]?\\s*([a-z][-_a-z0-9]{5,19})(?![-_a-z0-9])");
@@ -71,7 +72,8 @@ public final class PiiRedactor {
     find(folded, EMAIL, 0, "EMAIL", spans, kinds, (s, at) -> true);
     find(folded, PHONE, 0, "PHONE", spans, kinds, (s, at) -> true);
     find(folded, CARD, 0, "CARD", spans, kinds, (s, at) -> luhn(s)
-        && (CARD_GROUPING.matcher(s).matches() || CARD_CONTEXT.matcher(folded.substring(Math.max(0, at - 12), at)).find()));
+        && (CARD_GROUPING.matcher(s).matches()
+            || CARD_CONTEXT.matcher(folded.substring(Math.max(0, at - 12), at)).find()));
     find(folded, WECHAT, 1, "WECHAT", spans, kinds, (s, at) -> true);
     find(folded, QQ, 1, "QQ", spans, kinds, (s, at) -> true);
     findAddresses(folded, spans, kinds);

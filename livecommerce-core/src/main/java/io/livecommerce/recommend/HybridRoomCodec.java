@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The file format of {@link HybridRoomRecommender}: its trained state, not the live momentum. Stateless, thread-safe. */
+/**
+ * The file format of {@link HybridRoomRecommender}: its trained state, not the live momentum. Stateless and
+ * thread-safe.
+ */
 final class HybridRoomCodec implements ModelCodec<HybridRoomRecommender> {
   @Override
   public String type() {
@@ -99,8 +102,8 @@ final class HybridRoomCodec implements ModelCodec<HybridRoomRecommender> {
       }
       anchorWeights[u] = ModelFiles.readFloats(in, cf.itemIds().size());
     }
-    HybridRoomRecommender.Config config = new HybridRoomRecommender.Config(w, maxPerAnchor, maxPerCategory, window, Math.max(1, cacheSize),
-        Math.max(1, threads), Map.copyOf(anchorNames));
+    HybridRoomRecommender.Config config = new HybridRoomRecommender.Config(w, maxPerAnchor, maxPerCategory, window,
+        Math.max(1, cacheSize), Math.max(1, threads), Map.copyOf(anchorNames));
     return new HybridRoomRecommender(config, null, cf, pop, profiles, labels, vectors, viewerRooms, anchorWeights);
   }
 }

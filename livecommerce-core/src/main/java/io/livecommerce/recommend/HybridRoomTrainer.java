@@ -196,8 +196,8 @@ public final class HybridRoomTrainer {
       }
       anchorWeights[u] = aw;
     }
-    HybridRoomRecommender.Config config = new HybridRoomRecommender.Config(weights, maxPerAnchor, maxPerCategory, momentumWindowMinutes, cacheSize, threads,
-        Map.copyOf(anchorNames));
+    HybridRoomRecommender.Config config = new HybridRoomRecommender.Config(weights, maxPerAnchor, maxPerCategory,
+        momentumWindowMinutes, cacheSize, threads, Map.copyOf(anchorNames));
     HybridRoomRecommender rec = new HybridRoomRecommender(config, embedder, cf, pop, profiles, labels,
         watchedVectors, viewerRooms, anchorWeights);
     eventList.forEach(rec::observe);
