@@ -103,6 +103,28 @@ public final class HybridRoomTrainer {
     return this;
   }
 
+  /** A trainer with the same settings, to vary without touching this one. */
+  HybridRoomTrainer copy() {
+    HybridRoomTrainer t = new HybridRoomTrainer();
+    t.embedder = embedder;
+    t.als = als;
+    t.confidence = confidence;
+    t.weights = weights;
+    t.halfLifeDays = halfLifeDays;
+    t.maxPerAnchor = maxPerAnchor;
+    t.maxPerCategory = maxPerCategory;
+    t.momentumWindowMinutes = momentumWindowMinutes;
+    t.cacheSize = cacheSize;
+    t.threads = threads;
+    t.anchorNames.putAll(anchorNames);
+    return t;
+  }
+
+  /** The ALS settings. */
+  ImplicitAls als() {
+    return als;
+  }
+
   /** Trains on the log; see {@link #train(List, List, ProgressListener)}. */
   public HybridRoomRecommender train(List<LiveRoom> rooms, List<WatchEvent> events) {
     return train(rooms, events, ProgressListener.NONE);

@@ -22,6 +22,7 @@ import io.livecommerce.llm.script.LlmScriptGenerator;
 import io.livecommerce.llm.script.TemplateScriptGenerator;
 import io.livecommerce.recommend.BlendWeights;
 import io.livecommerce.recommend.HybridRoomRecommender;
+import io.livecommerce.recommend.HybridRoomTuner;
 import io.livecommerce.recommend.ImplicitAls;
 import io.livecommerce.recommend.RoomQuery;
 import io.livecommerce.regress.RegressionReport;
@@ -77,33 +78,16 @@ public final class Demo {
       List<WatchEvent> history = w.events().stream().filter(e -> e.timestampMillis() < dayStart).toList();
       List<LiveRoom> liveNow = w.rooms().stream().filter(r -> r.isLiveAt(now)).toList();
 
-      step("3/6 Training the room recommender on " + history.size() + " watch events");
-      HybridRoomRecommender rooms = lc.roomRecommender().anchors(w.anchors())
-          .als(ImplicitAls.newBuilder().factors(32).iterations(10).seed(seed).build()).maxPerCategory(3)
-          .train(w.rooms(), history, (done, total) -> {
-            if (done == total) {
-              out.println("  ALS: " + total + " iterations done");
-            }
-          });
-      w.events().stream().filter(e -> e.timestampMillis() >= dayStart && e.timestampMillis() < now)
-          .forEach(rooms::observe);
-      // Tune the blend on what viewers watched in tonight's first two hours (validation), before "now".
-      Map<String, Set<String>> validation = watched(w, dayStart, now);
-      List<BlendWeights> grid = new ArrayList<>();
-      for (double content : new double[] {0, 0.25, 0.5, 1}) {
-        for (double pop : new double[] {0, 0.1, 0.2}) {
-          for (double mom : new double[] {0, 0.1}) {
-            grid.add(new BlendWeights(1, content, pop, mom));
-          }
-        }
-      }
-      HybridRoomRecommender base = rooms;
-      SearchResult<BlendWeights> tuned = HyperparameterSearch.grid(grid, bw -> RankingEvaluator.evaluate("v",
-          v -> ids(base.withWeights(bw).recommend(RoomQuery.of(v, liveNow, dayStart + 1, 10))), validation, 10,
-          liveNow.size()).ndcg());
-      rooms = rooms.withWeights(tuned.best());
-      out.printf(Locale.ROOT, "  blend tuned on tonight's first two hours (%d viewers): %s, NDCG@10 %.3f%n",
-          validation.size(), tuned.best(), tuned.bestScore());
+      List<WatchEvent> beforeNow = w.events().stream().filter(e -> e.timestampMillis() < now).toList();
+      step("3/6 Tuning and training the room recommender on " + beforeNow.size() + " watch events");
+      // The tuner holds out tonight's first two hours (before "now") to choose settings, then trains on all of it.
+      HybridRoomTuner.Result tuned = HybridRoomTuner.of(lc.roomRecommender().anchors(w.anchors())
+              .als(ImplicitAls.newBuilder().factors(32).iterations(10).seed(seed).build()).maxPerCategory(3))
+          .withSeed(seed).withMaxTrials(6).withValidationStart(dayStart + 1).tune(w.rooms(), beforeNow);
+      HybridRoomRecommender rooms = tuned.model();
+      out.printf(Locale.ROOT, "  tuned on tonight's first two hours (%d trials): %d factors, alpha %s, blend %s, "
+          + "validation NDCG@10 %.3f%n", tuned.trials(), tuned.als().factors(), tuned.als().alpha(), tuned.weights(),
+          tuned.validationNdcg());
       for (String viewer : List.of("v1", "v7", "v42")) {
         out.println("  For viewer " + viewer + " (" + liveNow.size() + " rooms live):");
         for (Scored<LiveRoom> s : rooms.recommend(RoomQuery.of(viewer, liveNow, now, 3))) {
