@@ -2,9 +2,10 @@
 # The recommender on a real interaction log we did not generate: US flight counts between airports from the npm
 # package vega-datasets (origin = user, destination = item, weight = flights), seeded 80/20 split of the pairs.
 # Runs `recommend --exclude-seen` out of the box (tuned), with --no-tune (the fixed defaults), and with the weights
-# ignored (--confidence binary --no-tune); the established peer Spark MLlib implicit ALS with its documented settings
-# (rank 10, maxIter 10, regParam 0.1, alpha 1.0), on the weights and on them ignored (benchmarks/peers, built on
-# demand, never part of the SDK's build); and a most-popular baseline. NDCG@10 on the same test pairs with the same
+# ignored (--confidence binary --no-tune); the established peers Spark MLlib implicit ALS with its documented settings
+# (rank 10, maxIter 10, regParam 0.1, alpha 1.0) and Mahout's ALS-WR in implicit mode with its example settings
+# (10 features, lambda 0.065, 10 iterations, alpha 40), each on the weights and with them ignored (benchmarks/peers,
+# built on demand, never part of the SDK's build); and a most-popular baseline. NDCG@10 on the same test pairs with the same
 # metric script (benchmarks/real/ndcg.py). The data is fetched from its package, never committed.
 #
 #   benchmarks/recommend-real.sh [SEED]
@@ -42,20 +43,22 @@ mvn -q -B -ntp -f "$peers/pom.xml" compile dependency:build-classpath -Dmdep.out
 opens="--add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED
   --add-opens=java.base/java.lang.invoke=ALL-UNNAMED"
-spark() { # name, extra args
-  local name=$1
-  shift
+peer() { # name, main class, extra args
+  local name=$1 main=$2
+  shift 2
   local start end
   start=$(date +%s.%N)
   # shellcheck disable=SC2086
-  java $opens -cp "$peers/target/classes:$(cat "$peers/target/cp.txt")" peers.SparkAls "$work/train.csv" \
-    "$work/spark.csv" 10 "$@" > "$work/spark.log" 2>&1 || { tail -20 "$work/spark.log" >&2; exit 1; }
+  java $opens -cp "$peers/target/classes:$(cat "$peers/target/cp.txt")" "$main" "$work/train.csv" \
+    "$work/peer.csv" 10 "$@" > "$work/peer.log" 2>&1 || { tail -20 "$work/peer.log" >&2; exit 1; }
   end=$(date +%s.%N)
-  printf '%s\t%s\t%.1f s\n' "$name" "$($py benchmarks/real/ndcg.py "$work/test.csv" "$work/spark.csv" 10)" \
+  printf '%s\t%s\t%.1f s\n' "$name" "$($py benchmarks/real/ndcg.py "$work/test.csv" "$work/peer.csv" 10)" \
     "$(echo "$end - $start" | bc)"
 }
-spark "Spark MLlib ALS implicit, documented settings"
-spark "Spark MLlib ALS implicit, weights ignored" 10 10 0.1 1.0 true
+peer "Spark MLlib ALS implicit, documented settings" peers.SparkAls
+peer "Spark MLlib ALS implicit, weights ignored" peers.SparkAls 10 10 0.1 1.0 true
+peer "Mahout ALS-WR implicit, example settings" peers.MahoutAls
+peer "Mahout ALS-WR implicit, weights ignored" peers.MahoutAls 10 0.065 10 40 true
 $py - "$work" <<'PY'
 import csv, sys, math
 from collections import Counter, defaultdict
