@@ -44,7 +44,8 @@ public record ComplianceReport(String text, List<ComplianceFinding> findings) {
     return apply(true);
   }
 
-  private static final String CLAUSE_ENDS = "，。！？；,!?;\n…";
+  /** Characters that end a clause: a claim does not reach across them. Shared with the checker's negation rule. */
+  static final String CLAUSE_ENDS = "，。！？；,!?;\n…";
 
   private String apply(boolean allClauses) {
     StringBuilder sb = new StringBuilder();

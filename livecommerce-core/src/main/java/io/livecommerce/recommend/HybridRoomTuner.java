@@ -145,24 +145,24 @@ public final class HybridRoomTuner {
         new ConfidenceWeights(d.shortViewSeconds(), d.shortViewPenalty(), d.watch(), 0, 0, 0, 0, 0),
         new ConfidenceWeights(d.shortViewSeconds(), d.shortViewPenalty(), d.watch(), 2 * d.like(), 2 * d.comment(),
             2 * d.share(), 2 * d.gift(), 2 * d.order()));
-    List<Object[]> grid = new ArrayList<>();
+    List<Candidate> grid = new ArrayList<>();
     for (ConfidenceWeights c : confidences) {
       for (double a : ALPHAS) {
         for (int f : FACTORS) {
           for (double r : REGULARIZATIONS) {
-            grid.add(new Object[] {c, a, f, r});
+            grid.add(new Candidate(c, a, f, r));
           }
         }
       }
     }
     Collections.shuffle(grid, new Random(seed));
-    List<Object[]> sample = new ArrayList<>(grid.subList(0, Math.min(maxTrials, grid.size())));
-    sample.add(0, new Object[] {d, base.als().alpha(), base.als().factors(), base.als().regularization()});
+    List<Candidate> sample = new ArrayList<>(grid.subList(0, Math.min(maxTrials, grid.size())));
+    sample.add(0, new Candidate(d, base.als().alpha(), base.als().factors(), base.als().regularization()));
     double bestNdcg = Double.NEGATIVE_INFINITY;
     HybridRoomRecommender bestModel = null;
-    Object[] best = null;
+    Candidate best = null;
     int trials = 0;
-    for (Object[] c : sample) {
+    for (Candidate c : sample) {
       if (trials > 0 && System.nanoTime() - start > budget.toNanos()) {
         LOG.info("room tuning stopped at its {} s budget after {} trials", budget.toSeconds(), trials);
         break;
@@ -191,16 +191,19 @@ public final class HybridRoomTuner {
     }
     HybridRoomTrainer winner = trainer(best).weights(bestWeights);
     HybridRoomRecommender model = winner.train(roomList, eventList);
-    Result r = new Result(model, (ConfidenceWeights) best[0], winner.als(), bestWeights, bestNdcg, trials);
+    Result r = new Result(model, best.confidence(), winner.als(), bestWeights, bestNdcg, trials);
     LOG.info("tuned the room recommender on {} events ({} validation viewers): {}", train.size(), relevant.size(),
         r.describe());
     return r;
   }
 
-  private HybridRoomTrainer trainer(Object[] c) {
-    ImplicitAls als = base.als().toBuilder().alpha((double) c[1]).factors((int) c[2])
-        .regularization((double) c[3]).build();
-    return base.copy().confidence((ConfidenceWeights) c[0]).als(als);
+  /** One configuration of the search. */
+  private record Candidate(ConfidenceWeights confidence, double alpha, int factors, double regularization) {}
+
+  private HybridRoomTrainer trainer(Candidate c) {
+    ImplicitAls als = base.als().toBuilder().alpha(c.alpha()).factors(c.factors())
+        .regularization(c.regularization()).build();
+    return base.copy().confidence(c.confidence()).als(als);
   }
 
   private static double ndcg(HybridRoomRecommender m, List<LiveRoom> live, long at,

@@ -11,15 +11,12 @@ import io.livecommerce.domain.PromotionOutcome;
 import io.livecommerce.domain.WatchEvent;
 import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.eval.RankingEvaluator;
-import io.livecommerce.eval.HyperparameterSearch;
 import io.livecommerce.eval.RankingReport;
-import io.livecommerce.eval.SearchResult;
 import io.livecommerce.examples.world.World;
 import io.livecommerce.examples.world.WorldGenerator;
 import io.livecommerce.examples.world.WorldSize;
 import io.livecommerce.llm.ChatClient;
 import io.livecommerce.llm.script.LlmScriptGenerator;
-import io.livecommerce.llm.script.TemplateScriptGenerator;
 import io.livecommerce.recommend.BlendWeights;
 import io.livecommerce.recommend.HybridRoomRecommender;
 import io.livecommerce.recommend.HybridRoomTuner;
@@ -72,10 +69,9 @@ public final class Demo {
       TextEmbedder embedder = lc.embedder();
       out.println("  " + embedder);
 
-      // The last day is "now": its rooms are live; earlier days are history.
+      // The last day is "now": its rooms are live; what happened before "now" is for training and tuning.
       long dayStart = w.rooms().get(w.rooms().size() - 1).startMillis();
       long now = dayStart + 2 * 3_600_000L;
-      List<WatchEvent> history = w.events().stream().filter(e -> e.timestampMillis() < dayStart).toList();
       List<LiveRoom> liveNow = w.rooms().stream().filter(r -> r.isLiveAt(now)).toList();
 
       List<WatchEvent> beforeNow = w.events().stream().filter(e -> e.timestampMillis() < now).toList();

@@ -15,7 +15,7 @@ import okio.BufferedSource;
  */
 public final class SseReader {
 
-  /** The stream went past the reader's byte limit. */
+  /** The stream went past the reader's byte limit. Immutable and thread-safe. */
   public static final class TooLargeException extends IOException {
     private final long limit;
 

@@ -1,7 +1,6 @@
 package io.livecommerce.llm.script;
 
 import io.livecommerce.compliance.ComplianceChecker;
-import io.livecommerce.compliance.ComplianceReport;
 import io.livecommerce.domain.Product;
 import io.livecommerce.domain.Promotion;
 import io.livecommerce.internal.Checks;
