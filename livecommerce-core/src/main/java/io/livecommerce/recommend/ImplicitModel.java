@@ -40,7 +40,11 @@ public final class ImplicitModel {
   /** The codec {@link ModelFiles} uses for this model. The embedder is not saved; pass it to {@link #load}. */
   public static final ModelCodec<ImplicitModel> CODEC = new Codec();
 
+  private final ModelFamily family;
+  private final List<String> users;
+  private final Map<String, Integer> userIndex;
   private final AlsModel cf;
+  private final EaseModel ease;
   private final List<String> catalogue;
   private final Map<String, Integer> catalogueIndex;
   private final float[][] itemVectors;
@@ -52,16 +56,29 @@ public final class ImplicitModel {
   private final TextEmbedder embedder;
   private final String tuning;
 
-  ImplicitModel(AlsModel cf, List<String> catalogue, float[][] itemVectors, float[][] profiles, float[] popularity,
-      int[][] seen, float[][] seenWeights, BlendWeights weights, TextEmbedder embedder) {
-    this(cf, catalogue, itemVectors, profiles, popularity, seen, seenWeights, weights, embedder, "");
+  ImplicitModel(ModelFamily family, List<String> users, AlsModel cf, EaseModel ease, List<String> catalogue,
+      float[][] itemVectors, float[][] profiles, float[] popularity, int[][] seen, float[][] seenWeights,
+      BlendWeights weights, TextEmbedder embedder) {
+    this(family, users, cf, ease, catalogue, itemVectors, profiles, popularity, seen, seenWeights, weights,
+        embedder, "");
   }
 
-  private ImplicitModel(AlsModel cf, List<String> catalogue, float[][] itemVectors, float[][] profiles,
-      float[] popularity, int[][] seen, float[][] seenWeights, BlendWeights weights, TextEmbedder embedder,
-      String tuning) {
+  private ImplicitModel(ModelFamily family, List<String> users, AlsModel cf, EaseModel ease, List<String> catalogue,
+      float[][] itemVectors, float[][] profiles, float[] popularity, int[][] seen, float[][] seenWeights,
+      BlendWeights weights, TextEmbedder embedder, String tuning) {
+    if (family.usesAls() != (cf != null) || family.usesEase() != (ease != null)) {
+      throw new IllegalArgumentException("family " + family + " does not match the parts given");
+    }
+    this.family = family;
+    this.users = List.copyOf(users);
+    Map<String, Integer> uidx = new HashMap<>();
+    for (int u = 0; u < this.users.size(); u++) {
+      uidx.put(this.users.get(u), u);
+    }
+    this.userIndex = Map.copyOf(uidx);
     this.tuning = tuning;
     this.cf = cf;
+    this.ease = ease;
     this.catalogue = List.copyOf(catalogue);
     Map<String, Integer> idx = new HashMap<>();
     for (int i = 0; i < this.catalogue.size(); i++) {
@@ -77,17 +94,39 @@ public final class ImplicitModel {
     this.embedder = embedder;
   }
 
+  private ImplicitModel with(ModelFamily family, BlendWeights weights, TextEmbedder embedder, String tuning) {
+    return new ImplicitModel(family, users, family.usesAls() ? cf : null, family.usesEase() ? ease : null,
+        catalogue, itemVectors, profiles, popularity, seen, seenWeights, weights, embedder, tuning);
+  }
+
   /** The same model with another mix of signals (shares all trained state). */
   public ImplicitModel withWeights(BlendWeights weights) {
     Checks.notNull(weights, "weights");
-    return new ImplicitModel(cf, catalogue, itemVectors, profiles, popularity, seen, seenWeights, weights, embedder,
-        tuning);
+    return with(family, weights, embedder, tuning);
+  }
+
+  /** Which collaborative model scores users. */
+  public ModelFamily family() {
+    return family;
+  }
+
+  /**
+   * The same model scored by another family whose parts it holds (a {@link ModelFamily#BLEND} model can answer as
+   * ALS or EASE alone).
+   *
+   * @throws IllegalArgumentException if the model lacks a part that family needs
+   */
+  public ImplicitModel withFamily(ModelFamily family) {
+    Checks.notNull(family, "family");
+    if ((family.usesAls() && cf == null) || (family.usesEase() && ease == null)) {
+      throw new IllegalArgumentException("family " + family + " needs parts a " + this.family + " model lacks");
+    }
+    return with(family, weights, embedder, tuning);
   }
 
   /** The same model recording what tuning chose ({@link ImplicitTuner}); saved in the model file's provenance. */
   public ImplicitModel withTuning(String description) {
-    return new ImplicitModel(cf, catalogue, itemVectors, profiles, popularity, seen, seenWeights, weights, embedder,
-        Checks.notNull(description, "description"));
+    return with(family, weights, embedder, Checks.notNull(description, "description"));
   }
 
   /** What tuning chose and its validation score, or empty when the model was not tuned. */
@@ -100,9 +139,28 @@ public final class ImplicitModel {
     return weights;
   }
 
-  /** The factor model. */
+  /**
+   * The factor model.
+   *
+   * @throws IllegalStateException if the model's family is {@link ModelFamily#EASE}, which has none
+   */
   public AlsModel cf() {
+    if (cf == null) {
+      throw new IllegalStateException("a " + family + " model has no factor model");
+    }
     return cf;
+  }
+
+  /**
+   * The item-to-item model.
+   *
+   * @throws IllegalStateException if the model's family is {@link ModelFamily#ALS}, which has none
+   */
+  public EaseModel ease() {
+    if (ease == null) {
+      throw new IllegalStateException("a " + family + " model has no item-to-item model");
+    }
+    return ease;
   }
 
   /** Every item that can be recommended. */
@@ -122,18 +180,20 @@ public final class ImplicitModel {
 
   /** Whether the model has seen {@code user}. */
   public boolean knows(String user) {
-    return cf.userIndex(user).isPresent();
+    return userIndex.containsKey(user);
   }
 
   /** Items {@code user} interacted with in training; empty for unknown users. */
   public Set<String> seen(String user) {
-    return cf.userIndex(user).map(u -> {
-      Set<String> s = new java.util.HashSet<>();
-      for (int i : seen[u]) {
-        s.add(catalogue.get(i));
-      }
-      return Set.copyOf(s);
-    }).orElse(Set.of());
+    Integer u = userIndex.get(user);
+    if (u == null) {
+      return Set.of();
+    }
+    Set<String> s = new java.util.HashSet<>();
+    for (int i : seen[u]) {
+      s.add(catalogue.get(i));
+    }
+    return Set.copyOf(s);
   }
 
   /**
@@ -147,7 +207,7 @@ public final class ImplicitModel {
   public List<Scored<String>> recommend(String user, int k, boolean excludeSeen) {
     Checks.notBlank(user, "user");
     Checks.positive(k, "k");
-    Integer u = cf.userIndex(user).orElse(null);
+    Integer u = userIndex.get(user);
     float[] profile = u == null ? null : profiles[u];
     return rank(u, profile, k, excludeSeen);
   }
@@ -184,9 +244,21 @@ public final class ImplicitModel {
     int n = catalogue.size();
     float[] cfScore = new float[n];
     if (u != null && weights.cf() > 0) {
-      float[] part = new float[cf.itemIds().size()];
-      cf.scoreAll(u, part);
-      System.arraycopy(part, 0, cfScore, 0, part.length);
+      float share = family == ModelFamily.BLEND ? 0.5f : 1f;
+      if (cf != null) {
+        float[] part = new float[cf.itemIds().size()];
+        cf.scoreAll(u, part);
+        for (int i = 0; i < part.length; i++) {
+          cfScore[i] = share * part[i];
+        }
+      }
+      if (ease != null) {
+        float[] part = new float[n];
+        ease.addScores(seen[u], seenWeights[u], part);
+        for (int i = 0; i < n; i++) {
+          cfScore[i] += share * part[i];
+        }
+      }
     }
     float[] contentScore = new float[n];
     if (profile != null && weights.content() > 0) {
@@ -226,7 +298,9 @@ public final class ImplicitModel {
       List<Reason> reasons = new ArrayList<>(3);
       double c = weights.cf() * cfScore[i];
       if (c > 0) {
-        reasons.add(new Reason("cf", c, "users with similar taste liked " + catalogue.get(i)));
+        String because = ease == null ? null : becauseOf(u, i);
+        reasons.add(new Reason("cf", c, because != null ? because
+            : "users with similar taste liked " + catalogue.get(i)));
       }
       double t = weights.content() * contentScore[i];
       if (t > 0) {
@@ -242,6 +316,30 @@ public final class ImplicitModel {
       out.add(new Scored<>(catalogue.get(i), h.score(), reasons));
     }
     return List.copyOf(out);
+  }
+
+  /** "because you liked A and B": the (at most two) seen items that add most to {@code item}'s EASE score. */
+  private String becauseOf(int u, int item) {
+    int first = -1;
+    int second = -1;
+    float f = 0;
+    float sec = 0;
+    for (int e = 0; e < seen[u].length; e++) {
+      float c = seenWeights[u][e] * ease.weight(seen[u][e], item);
+      if (c > f) {
+        second = first;
+        sec = f;
+        first = seen[u][e];
+        f = c;
+      } else if (c > sec) {
+        second = seen[u][e];
+        sec = c;
+      }
+    }
+    if (first < 0) {
+      return null;
+    }
+    return "because you liked " + catalogue.get(first) + (second < 0 ? "" : " and " + catalogue.get(second));
   }
 
   private String nearestLiked(int u, int item) {
@@ -286,7 +384,9 @@ public final class ImplicitModel {
   /** Saves the model atomically (see {@link ModelFiles}). */
   public void save(Path path) throws IOException {
     Map<String, String> provenance = new java.util.LinkedHashMap<>(
-        Provenance.of(embedder, "factors=" + cf.factors() + ",weights=" + weights));
+        Provenance.of(embedder, "family=" + family + (cf == null ? "" : ",factors=" + cf.factors())
+            + (ease == null ? "" : ",easeItems=" + ease.size() + ",easeLambda=" + ease.lambda()) + ",weights="
+            + weights));
     if (!tuning.isEmpty()) {
       provenance.put(Provenance.TUNING, tuning);
     }
@@ -302,14 +402,13 @@ public final class ImplicitModel {
     SavedModel<ImplicitModel> saved = ModelFiles.loadWithProvenance(path, CODEC);
     Provenance.requireSameEmbedder(path, saved.provenance(), embedder);
     ImplicitModel m = saved.model();
-    return new ImplicitModel(m.cf, m.catalogue, m.itemVectors, m.profiles, m.popularity, m.seen, m.seenWeights,
-        m.weights, embedder, saved.provenance().getOrDefault(Provenance.TUNING, ""));
+    return m.with(m.family, m.weights, embedder, saved.provenance().getOrDefault(Provenance.TUNING, ""));
   }
 
   @Override
   public String toString() {
-    return "ImplicitModel{users=" + cf.userIds().size() + ", catalogue=" + catalogue.size() + ", weights="
-        + weights + "}";
+    return "ImplicitModel{family=" + family + ", users=" + users.size() + ", catalogue=" + catalogue.size()
+        + ", weights=" + weights + "}";
   }
 
   private static void writeVectors(DataOutput out, float[][] vs) throws IOException {
@@ -341,13 +440,21 @@ public final class ImplicitModel {
 
     @Override
     public int version() {
-      return 1;
+      return 2;
     }
 
     @Override
     public void write(ImplicitModel m, DataOutput out) throws IOException {
-      AlsModel.CODEC.write(m.cf, out);
+      // Version 2: family, users, then each part present; version 1 had the factor model only.
+      out.writeUTF(m.family.name());
+      ModelFiles.writeStrings(out, m.users);
+      if (m.cf != null) {
+        AlsModel.CODEC.write(m.cf, out);
+      }
       ModelFiles.writeStrings(out, m.catalogue);
+      if (m.ease != null) {
+        EaseModel.CODEC.write(m.ease, out);
+      }
       writeVectors(out, m.itemVectors);
       writeVectors(out, m.profiles);
       ModelFiles.writeFloats(out, m.popularity);
@@ -367,18 +474,38 @@ public final class ImplicitModel {
 
     @Override
     public ImplicitModel read(DataInput in, int version) throws IOException {
-      AlsModel cf = AlsModel.CODEC.read(in, 1);
+      ModelFamily family = ModelFamily.ALS;
+      List<String> users = null;
+      if (version >= 2) {
+        String name = in.readUTF();
+        try {
+          family = ModelFamily.valueOf(name);
+        } catch (IllegalArgumentException e) {
+          throw new IOException("unknown model family '" + name + "'", e);
+        }
+        users = ModelFiles.readStrings(in, 100_000_000);
+      }
+      AlsModel cf = family.usesAls() ? AlsModel.CODEC.read(in, 1) : null;
+      if (users == null) {
+        users = cf.userIds();
+      } else if (cf != null && !cf.userIds().equals(users)) {
+        throw new IOException("the factor model's users differ from the model's");
+      }
       List<String> catalogue = ModelFiles.readStrings(in, 100_000_000);
+      EaseModel ease = family.usesEase() ? EaseModel.CODEC.read(in, 1) : null;
+      if (ease != null && ease.largestItem() >= catalogue.size()) {
+        throw new IOException("item-to-item model names item " + ease.largestItem() + " of " + catalogue.size());
+      }
       float[][] itemVectors = readVectors(in);
       float[][] profiles = readVectors(in);
       float[] pop = ModelFiles.readFloats(in, catalogue.size());
-      int users = in.readInt();
-      if (users != cf.userIds().size() || itemVectors.length != catalogue.size()) {
+      int userCount = in.readInt();
+      if (userCount != users.size() || itemVectors.length != catalogue.size()) {
         throw new IOException("inconsistent sizes");
       }
-      int[][] seen = new int[users][];
-      float[][] seenWeights = new float[users][];
-      for (int u = 0; u < users; u++) {
+      int[][] seen = new int[userCount][];
+      float[][] seenWeights = new float[userCount][];
+      for (int u = 0; u < userCount; u++) {
         int n = ModelFiles.readCount(in, catalogue.size(), Integer.BYTES, "seen count");
         seen[u] = new int[n];
         for (int j = 0; j < n; j++) {
@@ -387,7 +514,12 @@ public final class ImplicitModel {
         seenWeights[u] = ModelFiles.readFloats(in, n);
       }
       BlendWeights w = new BlendWeights(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
-      return new ImplicitModel(cf, catalogue, itemVectors, profiles, pop, seen, seenWeights, w, null);
+      try {
+        return new ImplicitModel(family, users, cf, ease, catalogue, itemVectors, profiles, pop, seen, seenWeights, w,
+            null);
+      } catch (IllegalArgumentException e) {
+        throw new IOException(e.getMessage(), e);
+      }
     }
   }
 }

@@ -27,21 +27,25 @@ import java.util.Map;
  */
 public final class ImplicitRecommender {
 
+  private final ModelFamily family;
   private final ImplicitAls als;
+  private final EaseTrainer ease;
   private final TextEmbedder embedder;
   private final BlendWeights weights;
   private final double halfLifeDays;
   private final ConfidenceTransform confidence;
 
   private ImplicitRecommender(Builder b) {
+    this.family = b.family;
     this.als = b.als;
+    this.ease = b.ease;
     this.embedder = b.embedder;
     this.weights = b.weights;
     this.halfLifeDays = b.halfLifeDays;
     this.confidence = b.confidence;
   }
 
-  /** A builder: default ALS, no embedder, {@link BlendWeights#DEFAULT}, no time decay. */
+  /** A builder: the ALS family with default ALS, no embedder, {@link BlendWeights#DEFAULT}, no time decay. */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -87,7 +91,8 @@ public final class ImplicitRecommender {
     final long ref = now;
     InteractionMatrix m = InteractionMatrix.of(interactions, als.alpha(),
         it -> it.weight() * Signals.decay(ref - it.timestampMillis(), halfLifeDays), confidence);
-    AlsModel cf = als.fit(m, listener);
+    AlsModel cf = family.usesAls() ? als.fit(m, listener) : null;
+    EaseModel item2item = family.usesEase() ? ease.fit(m) : null;
     // Catalogue: items with interactions first (ALS order), then items that only have text.
     List<String> catalogue = new ArrayList<>(m.itemIds);
     Map<String, Integer> index = new HashMap<>(m.itemIndex);
@@ -119,18 +124,22 @@ public final class ImplicitRecommender {
     for (int u = 0; u < m.users(); u++) {
       liked[u] = java.util.Arrays.copyOfRange(m.userWeight, m.userPtr[u], m.userPtr[u + 1]);
     }
-    return new ImplicitModel(cf, catalogue, itemVectors, profiles, pop, seen, liked, weights, embedder);
+    return new ImplicitModel(family, m.userIds, cf, item2item, catalogue, itemVectors, profiles, pop, seen, liked,
+        weights, embedder);
   }
 
   @Override
   public String toString() {
-    return "ImplicitRecommender{" + als + ", confidence=" + confidence + ", embedder=" + embedder + ", weights="
+    return "ImplicitRecommender{family=" + family + ", " + (family.usesAls() ? als + ", " : "")
+        + (family.usesEase() ? ease + ", " : "") + "confidence=" + confidence + ", embedder=" + embedder + ", weights="
         + weights + ", halfLifeDays=" + halfLifeDays + "}";
   }
 
   /** Builds an {@link ImplicitRecommender}. Not thread-safe. */
   public static final class Builder {
+    private ModelFamily family = ModelFamily.ALS;
     private ImplicitAls als = ImplicitAls.newBuilder().build();
+    private EaseTrainer ease = EaseTrainer.newBuilder().build();
     private TextEmbedder embedder;
     private BlendWeights weights = BlendWeights.DEFAULT;
     private double halfLifeDays;
@@ -144,7 +153,19 @@ public final class ImplicitRecommender {
       return this;
     }
 
-    /** The factor-model trainer. */
+    /** Which collaborative model to train; default {@link ModelFamily#ALS}. */
+    public Builder family(ModelFamily family) {
+      this.family = Checks.notNull(family, "family");
+      return this;
+    }
+
+    /** The item-to-item trainer, used by the {@link ModelFamily#EASE} and {@link ModelFamily#BLEND} families. */
+    public Builder ease(EaseTrainer ease) {
+      this.ease = Checks.notNull(ease, "ease");
+      return this;
+    }
+
+    /** The factor-model trainer, used by the {@link ModelFamily#ALS} and {@link ModelFamily#BLEND} families. */
     public Builder als(ImplicitAls als) {
       this.als = Checks.notNull(als, "als");
       return this;

@@ -29,12 +29,16 @@ import org.slf4j.LoggerFactory;
  * <p>When no user has 3 or more distinct items there is nothing to validate on: the defaults (with the settings the
  * caller fixed) train, {@link Result#trials()} is 0 and the validation score NaN.
  *
- * <p>Searched: the confidence transform of the weight column ({@link ConfidenceTransform}), alpha, factors,
- * regularization, iterations, and the blend weights of content and popularity (0 allowed). Settings fixed with the
- * builder are not searched. The search is a seeded sample of at most {@code maxTrials} configurations trained with
- * few iterations, the best third retrained with more (successive halving), then the blend weights rescored on the
- * winner without retraining. With a seed and no time budget hit, the choice is deterministic; the time budget ends
- * the search early on slow machines (it is checked between trials) and then what was tried so far decides.
+ * <p>Searched: the model family ({@link ModelFamily}: ALS, EASE or both), the confidence transform of the weight
+ * column ({@link ConfidenceTransform}), ALS's alpha, factors, regularization and iterations, EASE's λ, and the blend
+ * weights of content and popularity (0 allowed). Settings fixed with the builder are not searched. ALS is a seeded
+ * sample of at most {@code maxTrials} configurations trained with few iterations, the best third retrained with more
+ * (successive halving); EASE's λ, per confidence transform, starts at half the mean of {@code XᵀX}'s diagonal and
+ * doubles or halves while validation improves. The best ALS, the best EASE and their blend then compete on two
+ * fresh validation splits (the first split flatters whichever family was searched harder), and the blend weights
+ * are rescored on the winner without retraining. With a seed and no time budget hit, the choice is deterministic;
+ * the time budget ends the search early on slow machines (it is checked between trials) and then what was tried so
+ * far decides.
  *
  * <p>Immutable and thread-safe.
  */
@@ -48,6 +52,11 @@ public final class ImplicitTuner {
   static final double[] REGULARIZATIONS = {0.01, 0.1, 1};
   static final int SHORT_ITERATIONS = 4;
   static final int[] ITERATIONS = {8, 15};
+  static final double EASE_LAMBDA_START = 0.5;
+  static final double EASE_LAMBDA_MIN = 1.0 / 64;
+  static final double EASE_LAMBDA_MAX = 64;
+  static final ConfidenceTransform[] EASE_CONFIDENCES = {ConfidenceTransform.BINARY, ConfidenceTransform.LOG,
+      ConfidenceTransform.LINEAR};
   static final double[] CONTENT_WEIGHTS = {0, 0.1, 0.25, 0.5, 1};
   static final double[] POPULARITY_WEIGHTS = {0, 0.05, 0.2, 0.5};
 
@@ -62,6 +71,9 @@ public final class ImplicitTuner {
   private final Integer factors;
   private final Double regularization;
   private final Integer iterations;
+  private final ModelFamily family;
+  private final Double easeLambda;
+  private final int easeMaxItems;
   private final LongSupplier nanoTime;
 
   private ImplicitTuner(Builder b) {
@@ -76,6 +88,9 @@ public final class ImplicitTuner {
     this.factors = b.factors;
     this.regularization = b.regularization;
     this.iterations = b.iterations;
+    this.family = b.family != null ? b.family : impliedFamily(b);
+    this.easeLambda = b.easeLambda;
+    this.easeMaxItems = b.easeMaxItems;
     this.nanoTime = b.nanoTime;
   }
 
@@ -85,22 +100,48 @@ public final class ImplicitTuner {
   }
 
   /** One configuration and its validation score. Immutable and thread-safe. */
-  public record Trial(ConfidenceTransform confidence, double alpha, int factors, double regularization,
-      int iterations, BlendWeights weights, double validationNdcg) {
+  public record Trial(ModelFamily family, ConfidenceTransform confidence, double alpha, int factors,
+      double regularization, int iterations, double easeLambda, BlendWeights weights, double validationNdcg) {
+
+    Trial scored(double ndcg) {
+      return new Trial(family, confidence, alpha, factors, regularization, iterations, easeLambda, weights, ndcg);
+    }
+
+    Trial withIterations(int its) {
+      return new Trial(family, confidence, alpha, factors, regularization, its, easeLambda, weights, Double.NaN);
+    }
+
+    Trial withWeights(BlendWeights w) {
+      return new Trial(family, confidence, alpha, factors, regularization, iterations, easeLambda, w, Double.NaN);
+    }
+
+    Trial withEase(ModelFamily f, double lambda) {
+      return new Trial(f, confidence, alpha, factors, regularization, iterations, lambda, weights, Double.NaN);
+    }
 
     /** The recommender this configuration trains. */
-    ImplicitRecommender recommender(TextEmbedder embedder, long seed) {
-      return ImplicitRecommender.newBuilder().embedder(embedder).confidence(confidence).weights(weights)
+    ImplicitRecommender recommender(TextEmbedder embedder, long seed, int easeMaxItems) {
+      return ImplicitRecommender.newBuilder().family(family).embedder(embedder).confidence(confidence)
+          .weights(weights)
           .als(ImplicitAls.newBuilder().factors(factors).iterations(iterations).regularization(regularization)
               .alpha(alpha).seed(seed).build())
+          .ease(EaseTrainer.newBuilder().relativeLambda(easeLambda).maxItems(easeMaxItems).build())
           .build();
     }
 
-    /** The settings as {@code key=value} pairs. */
+    /** The settings as {@code key=value} pairs (only those the family uses). */
     public String describe() {
-      return String.format(Locale.ROOT, "confidence=%s,alpha=%s,factors=%d,regularization=%s,iterations=%d,"
-              + "content=%s,popularity=%s", confidence.name().toLowerCase(Locale.ROOT), plain(alpha), factors,
-          plain(regularization), iterations, plain(weights.content()), plain(weights.popularity()));
+      StringBuilder b = new StringBuilder("family=").append(family.name().toLowerCase(Locale.ROOT))
+          .append(",confidence=").append(confidence.name().toLowerCase(Locale.ROOT));
+      if (family.usesAls()) {
+        b.append(String.format(Locale.ROOT, ",alpha=%s,factors=%d,regularization=%s,iterations=%d", plain(alpha),
+            factors, plain(regularization), iterations));
+      }
+      if (family.usesEase()) {
+        b.append(",easeLambda=").append(plain(easeLambda)).append("xmeanDiag");
+      }
+      return b.append(",content=").append(plain(weights.content())).append(",popularity=")
+          .append(plain(weights.popularity())).toString();
     }
   }
 
@@ -143,56 +184,117 @@ public final class ImplicitTuner {
     Validation v = Validation.of(log, seed, maxValidationUsers);
     if (v == null) {
       // No user has 3 or more items: nothing to validate on. The defaults, with what the caller fixed, train.
-      Trial defaults = new Trial(confidence != null ? confidence : ConfidenceTransform.LINEAR,
-          alpha != null ? alpha : 5, factors != null ? factors : 32, regularization != null ? regularization : 0.1,
-          iterations != null ? iterations : 10, BlendWeights.DEFAULT, Double.NaN);
+      Trial defaults = new Trial(family != null ? family : ModelFamily.ALS,
+          confidence != null ? confidence : ConfidenceTransform.LINEAR, alpha != null ? alpha : 5,
+          factors != null ? factors : 32, regularization != null ? regularization : 0.1,
+          iterations != null ? iterations : 10, easeLambda != null ? easeLambda : EaseTrainer.DEFAULT_RELATIVE_LAMBDA,
+          BlendWeights.DEFAULT, Double.NaN);
       LOG.info("too little data to tune (no user has 3 or more distinct items); training with {}",
           defaults.describe());
-      ImplicitModel m = defaults.recommender(embedder, seed).fit(log, itemTexts);
+      ImplicitModel m = defaults.recommender(embedder, seed, easeMaxItems).fit(log, itemTexts);
       return new Result(m.withTuning("untuned (too little data)," + defaults.describe()), defaults, 0,
           (nanoTime.getAsLong() - start) / 1_000_000);
     }
-    List<Trial> candidates = candidates();
-    List<Trial> scored = new ArrayList<>();
-    boolean stopped = false;
-    // Round 1: every sampled configuration, few iterations, CF alone so the blend does not hide a bad factor model.
-    for (Trial c : candidates) {
-      if (overBudget(start)) {
-        stopped = true;
-        break;
-      }
-      scored.add(score(c, SHORT_ITERATIONS, BlendWeights.CF_ONLY, v, memo, texts));
-    }
-    scored.sort(Comparator.comparingDouble(Trial::validationNdcg).reversed());
-    // Round 2: the best third with full iterations.
-    List<Trial> round2 = new ArrayList<>();
-    int keep = Math.max(1, (scored.size() + 2) / 3);
-    for (Trial c : scored.subList(0, Math.min(keep, scored.size()))) {
-      for (int it : iterations != null ? new int[] {iterations} : ITERATIONS) {
-        if (!round2.isEmpty() && overBudget(start)) {
-          stopped = true;
+    boolean tryAls = family == null || family.usesAls();
+    boolean tryEase = family == null || family.usesEase();
+    Search search = new Search(start, v, memo, texts);
+    // Round 1: sampled ALS configurations, few iterations, CF alone so the blend does not hide a bad model.
+    List<Trial> alsRound1 = new ArrayList<>();
+    if (tryAls) {
+      for (Trial c : candidates()) {
+        if (search.stop()) {
           break;
         }
-        round2.add(score(c, it, BlendWeights.CF_ONLY, v, memo, texts));
+        alsRound1.add(search.score(c.withIterations(SHORT_ITERATIONS)));
+      }
+      alsRound1.sort(BY_SCORE);
+    }
+    // EASE: per confidence, λ (relative to the data) climbs or falls by doublings from the middle while it helps.
+    Trial bestEase = null;
+    if (tryEase) {
+      Trial base = starting();
+      for (ConfidenceTransform c : confidence != null ? new ConfidenceTransform[] {confidence} : EASE_CONFIDENCES) {
+        if (bestEase != null && search.stop()) {
+          break;
+        }
+        Trial first = new Trial(ModelFamily.EASE, c, base.alpha(), base.factors(), base.regularization(),
+            base.iterations(), easeLambda != null ? easeLambda : EASE_LAMBDA_START, BlendWeights.CF_ONLY,
+            Double.NaN);
+        Trial t = easeLambda != null ? search.score(first) : climbLambda(search.score(first), search);
+        if (bestEase == null || t.validationNdcg() > bestEase.validationNdcg() + 1e-12) {
+          bestEase = t;
+        }
       }
     }
-    round2.sort(Comparator.comparingDouble(Trial::validationNdcg).reversed());
-    Trial cf = round2.get(0);
+    // Round 2: the best third of round 1 with full iterations.
+    Trial bestAls = null;
+    if (tryAls) {
+      if (alsRound1.isEmpty()) {
+        alsRound1.add(search.score(starting().withIterations(SHORT_ITERATIONS)));
+      }
+      List<Trial> round2 = new ArrayList<>();
+      int keep = Math.max(1, (alsRound1.size() + 2) / 3);
+      for (Trial c : alsRound1.subList(0, Math.min(keep, alsRound1.size()))) {
+        for (int it : iterations != null ? new int[] {iterations} : ITERATIONS) {
+          if (!round2.isEmpty() && search.stop()) {
+            break;
+          }
+          round2.add(search.score(c.withIterations(it)));
+        }
+      }
+      round2.sort(BY_SCORE);
+      bestAls = round2.get(0);
+    }
+    // The family: ALS, EASE, or both (ALS's confidence with EASE's λ), whichever validates best.
+    List<Trial> finalists = new ArrayList<>();
+    if (family == null || family == ModelFamily.ALS) {
+      finalists.add(bestAls);
+    }
+    if (family == null || family == ModelFamily.EASE) {
+      finalists.add(bestEase);
+    }
+    if (family == ModelFamily.BLEND || (family == null && !search.stop())) {
+      finalists.add(search.score(bestAls.withEase(ModelFamily.BLEND, bestEase.easeLambda())));
+    }
+    Trial cf = finalists.get(0);
+    if (finalists.size() > 1 && !search.stop()) {
+      // The finalists won their own searches on this split, so its scores flatter whoever was searched hardest.
+      // Two fresh splits (other seeded fifths; the same fifth where timestamps order the items) decide the family.
+      double bestFresh = Double.NEGATIVE_INFINITY;
+      List<Validation> fresh = new ArrayList<>();
+      for (long s = 1; s <= 2; s++) {
+        Validation f = Validation.of(log, seed + s, maxValidationUsers);
+        fresh.add(f == null ? v : f);
+      }
+      for (Trial t : finalists) {
+        double sum = 0;
+        for (Validation f : fresh) {
+          sum += search.scoreOn(t, f);
+        }
+        LOG.debug("finalist {}: fresh-split NDCG@{} {}", t.describe(), k, sum / fresh.size());
+        if (sum / fresh.size() > bestFresh + 1e-12) {
+          bestFresh = sum / fresh.size();
+          cf = t;
+        }
+      }
+    }
     // Round 3: blend weights on the winner, rescoring only.
-    ImplicitModel model = cf.recommender(memo, seed).fit(v.train, texts);
+    ImplicitModel model = cf.recommender(memo, seed, easeMaxItems).fit(v.train, texts);
     Trial best = cf;
     for (double content : texts.isEmpty() ? new double[] {0} : CONTENT_WEIGHTS) {
       for (double pop : POPULARITY_WEIGHTS) {
         BlendWeights w = new BlendWeights(1, content, pop, 0);
         double ndcg = v.ndcg(model.withWeights(w), k);
         if (ndcg > best.validationNdcg() + 1e-12) {
-          best = new Trial(cf.confidence(), cf.alpha(), cf.factors(), cf.regularization(), cf.iterations(), w, ndcg);
+          best = cf.withWeights(w).scored(ndcg);
         }
       }
     }
-    ImplicitModel full = best.recommender(embedder, seed).fit(log, itemTexts);
+    int trialCount = search.trials;
+    boolean stopped = search.stopped;
+    ImplicitModel full = best.recommender(embedder, seed, easeMaxItems).fit(log, itemTexts);
     long millis = (nanoTime.getAsLong() - start) / 1_000_000;
-    Result r = new Result(full, best, scored.size() + round2.size(), millis);
+    Result r = new Result(full, best, trialCount, millis);
     r = new Result(full.withTuning(r.describe()), best, r.trials(), millis);
     if (stopped) {
       LOG.info("tuning stopped at its {} s budget after {} trials", budget.toSeconds(), r.trials());
@@ -201,15 +303,78 @@ public final class ImplicitTuner {
     return r;
   }
 
-  private boolean overBudget(long start) {
-    return nanoTime.getAsLong() - start > budget.toNanos();
+  /** A setting fixed for one family only means that family (both: their blend); none leaves the choice open. */
+  private static ModelFamily impliedFamily(Builder b) {
+    boolean als = b.alpha != null || b.factors != null || b.regularization != null || b.iterations != null;
+    boolean ease = b.easeLambda != null;
+    return als && ease ? ModelFamily.BLEND : als ? ModelFamily.ALS : ease ? ModelFamily.EASE : null;
   }
 
-  private Trial score(Trial c, int iters, BlendWeights w, Validation v, TextEmbedder memo, Map<String, String> texts) {
-    Trial t = new Trial(c.confidence(), c.alpha(), c.factors(), c.regularization(), iters, w, Double.NaN);
-    double ndcg = v.ndcg(t.recommender(memo, seed).fit(v.train, texts), k);
-    LOG.debug("trial {}: validation NDCG@{} {}", t.describe(), k, ndcg);
-    return new Trial(t.confidence(), t.alpha(), t.factors(), t.regularization(), iters, w, ndcg);
+  private static final Comparator<Trial> BY_SCORE = Comparator.comparingDouble(Trial::validationNdcg).reversed();
+
+  /** From a scored EASE trial, doubles λ while that helps, else halves it while that helps, within the bounds. */
+  private Trial climbLambda(Trial from, Search search) {
+    Trial best = from;
+    for (double step : new double[] {2, 0.5}) {
+      boolean moved = false;
+      for (double l = from.easeLambda() * step; l >= EASE_LAMBDA_MIN && l <= EASE_LAMBDA_MAX; l *= step) {
+        if (search.stop()) {
+          return best;
+        }
+        Trial t = search.score(best.withEase(ModelFamily.EASE, l));
+        if (!(t.validationNdcg() > best.validationNdcg() + 1e-12)) {
+          break;
+        }
+        best = t;
+        moved = true;
+      }
+      if (moved) {
+        return best;
+      }
+    }
+    return best;
+  }
+
+  /** The starting ALS settings: the defaults, with what the caller fixed. */
+  private Trial starting() {
+    return new Trial(ModelFamily.ALS, confidence != null ? confidence : ConfidenceTransform.LINEAR,
+        alpha != null ? alpha : 5, factors != null ? factors : 32, regularization != null ? regularization : 0.1,
+        iterations != null ? iterations : 10, EaseTrainer.DEFAULT_RELATIVE_LAMBDA, BlendWeights.CF_ONLY, Double.NaN);
+  }
+
+  /** Scores trials on the validation split and keeps count and the clock. */
+  private final class Search {
+    final long start;
+    final Validation v;
+    final TextEmbedder memo;
+    final Map<String, String> texts;
+    int trials;
+    boolean stopped;
+
+    Search(long start, Validation v, TextEmbedder memo, Map<String, String> texts) {
+      this.start = start;
+      this.v = v;
+      this.memo = memo;
+      this.texts = texts;
+    }
+
+    boolean stop() {
+      if (nanoTime.getAsLong() - start > budget.toNanos()) {
+        stopped = true;
+      }
+      return stopped;
+    }
+
+    Trial score(Trial t) {
+      double ndcg = scoreOn(t, v);
+      LOG.debug("trial {}: validation NDCG@{} {}", t.describe(), k, ndcg);
+      return t.scored(ndcg);
+    }
+
+    double scoreOn(Trial t, Validation split) {
+      trials++;
+      return split.ndcg(t.recommender(memo, seed, easeMaxItems).fit(split.train, texts), k);
+    }
   }
 
   /** A seeded sample of the grid, restricted to the settings not fixed. */
@@ -219,7 +384,8 @@ public final class ImplicitTuner {
       for (double a : alpha != null ? new double[] {alpha} : ALPHAS) {
         for (int f : factors != null ? new int[] {factors} : FACTORS) {
           for (double r : regularization != null ? new double[] {regularization} : REGULARIZATIONS) {
-            all.add(new Trial(c, a, f, r, SHORT_ITERATIONS, BlendWeights.CF_ONLY, Double.NaN));
+            all.add(new Trial(ModelFamily.ALS, c, a, f, r, SHORT_ITERATIONS, EaseTrainer.DEFAULT_RELATIVE_LAMBDA,
+                BlendWeights.CF_ONLY, Double.NaN));
           }
         }
       }
@@ -347,7 +513,7 @@ public final class ImplicitTuner {
     }
   }
 
-  private static String plain(double d) {
+  static String plain(double d) {
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
   }
 
@@ -364,6 +530,9 @@ public final class ImplicitTuner {
     private Integer factors;
     private Double regularization;
     private Integer iterations;
+    private ModelFamily family;
+    private Double easeLambda;
+    private int easeMaxItems = 4000;
     private LongSupplier nanoTime = System::nanoTime;
 
     private Builder() {}
@@ -435,6 +604,27 @@ public final class ImplicitTuner {
     /** Fixes the iterations (in [1, 1000]) instead of searching them. */
     public Builder iterations(int iterations) {
       this.iterations = Checks.inRange(iterations, 1, 1000, "iterations");
+      return this;
+    }
+
+    /**
+     * Fixes the model family instead of choosing among ALS, EASE and their blend. Without it, fixing an ALS setting
+     * (alpha, factors, regularization, iterations) fixes the family to ALS, fixing EASE's λ to EASE, both to BLEND.
+     */
+    public Builder family(ModelFamily family) {
+      this.family = Checks.notNull(family, "family");
+      return this;
+    }
+
+    /** Fixes EASE's λ, as a multiple ({@code > 0}) of the mean diagonal of XᵀX, instead of searching it. */
+    public Builder easeLambda(double relativeLambda) {
+      this.easeLambda = Checks.positive(relativeLambda, "easeLambda");
+      return this;
+    }
+
+    /** The most items EASE covers (see {@link EaseTrainer.Builder#maxItems}), in [1, 20,000]; default 4,000. */
+    public Builder easeMaxItems(int maxItems) {
+      this.easeMaxItems = Checks.inRange(maxItems, 1, 20_000, "easeMaxItems");
       return this;
     }
 

@@ -7,6 +7,7 @@ import io.livecommerce.persist.ModelCodec;
 import io.livecommerce.persist.ModelFiles;
 import io.livecommerce.persist.ModelFormatException;
 import io.livecommerce.recommend.AlsModel;
+import io.livecommerce.recommend.EaseModel;
 import io.livecommerce.recommend.HybridRoomRecommender;
 import io.livecommerce.recommend.ImplicitModel;
 import io.livecommerce.regress.TabularModel;
@@ -29,7 +30,7 @@ class ModelFilesFuzzTest {
 
   private static final List<ModelCodec<?>> CODECS = List.of(AlsModel.CODEC, ImplicitModel.CODEC,
       HybridRoomRecommender.CODEC, RidgeModel.CODEC, TabularModel.CODEC, RegressionProductSelector.CODEC,
-      RegressionPromotionRanker.CODEC);
+      RegressionPromotionRanker.CODEC, EaseModel.CODEC);
 
   /** Writes raw bytes as another codec's payload. */
   record Raw(String type, int version) implements ModelCodec<byte[]> {

@@ -7,12 +7,14 @@ import io.livecommerce.Scored;
 import io.livecommerce.domain.LiveRoom;
 import io.livecommerce.embed.HashingTextEmbedder;
 import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.recommend.EaseTrainer;
 import io.livecommerce.recommend.HybridRoomRecommender;
 import io.livecommerce.recommend.ImplicitAls;
 import io.livecommerce.recommend.ImplicitModel;
 import io.livecommerce.recommend.ImplicitRecommender;
 import io.livecommerce.recommend.Interaction;
 import io.livecommerce.recommend.LiveWorldAccess;
+import io.livecommerce.recommend.ModelFamily;
 import io.livecommerce.recommend.RoomQuery;
 import io.livecommerce.regress.TabularModel;
 import io.livecommerce.regress.TabularRegressor;
@@ -117,6 +119,11 @@ class GoldenModelFilesTest {
         .als(ImplicitAls.newBuilder().factors(4).iterations(5).seed(3).build()).build().fit(log(2), itemTexts());
     implicit.save(dir.resolve("implicit.model"));
     Files.writeString(dir.resolve("implicit.expected"), implicitOutputs(implicit), StandardCharsets.UTF_8);
+    ImplicitModel blend = ImplicitRecommender.newBuilder().embedder(EMBEDDER).family(ModelFamily.BLEND)
+        .ease(EaseTrainer.newBuilder().relativeLambda(0.5).build())
+        .als(ImplicitAls.newBuilder().factors(4).iterations(5).seed(3).build()).build().fit(log(2), itemTexts());
+    blend.save(dir.resolve("implicit-blend.model"));
+    Files.writeString(dir.resolve("implicit-blend.expected"), implicitOutputs(blend), StandardCharsets.UTF_8);
     HybridRoomRecommender rooms = LiveWorldAccess.train(EMBEDDER);
     rooms.save(dir.resolve("rooms.model"));
     Files.writeString(dir.resolve("rooms.expected"), roomOutputs(rooms), StandardCharsets.UTF_8);
@@ -134,6 +141,19 @@ class GoldenModelFilesTest {
     try (InputStream in = GoldenModelFilesTest.class.getResourceAsStream("/golden/" + version + "/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+  }
+
+  @Test
+  void version3FilesLoadPredictAsTheyDidIncludingTheItemToItemFamily() throws IOException {
+    TabularModel tabular = TabularModel.load(golden("v3", "tabular.model"), EMBEDDER);
+    assertEquals(expected("v3", "tabular.expected"), tabularOutputs(tabular));
+    ImplicitModel implicit = ImplicitModel.load(golden("v3", "implicit.model"), EMBEDDER);
+    assertEquals(expected("v3", "implicit.expected"), implicitOutputs(implicit));
+    ImplicitModel blend = ImplicitModel.load(golden("v3", "implicit-blend.model"), EMBEDDER);
+    assertEquals(ModelFamily.BLEND, blend.family());
+    assertEquals(expected("v3", "implicit-blend.expected"), implicitOutputs(blend));
+    HybridRoomRecommender rooms = HybridRoomRecommender.load(golden("v3", "rooms.model"), EMBEDDER);
+    assertEquals(expected("v3", "rooms.expected"), roomOutputs(rooms));
   }
 
   @Test

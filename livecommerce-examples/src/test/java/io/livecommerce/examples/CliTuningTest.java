@@ -60,6 +60,22 @@ class CliTuningTest {
         "--confidence", "binary", "--factors", "8");
     assertTrue(tuningLine(fixed).contains("confidence=binary") && tuningLine(fixed).contains("factors=8"),
         fixed.out());
+    Result ease = cli("recommend", "--interactions", a.toString(), "--out", dir.resolve("e.csv").toString(),
+        "--model-family", "ease");
+    assertEquals(0, ease.code(), ease.err());
+    assertTrue(tuningLine(ease).contains("family=ease") && !tuningLine(ease).contains("factors="), ease.out());
+    Result lambda = cli("recommend", "--interactions", a.toString(), "--out", dir.resolve("l.csv").toString(),
+        "--ease-lambda", "2");
+    assertTrue(tuningLine(lambda).contains("family=ease") && tuningLine(lambda).contains("easeLambda=2xmeanDiag"),
+        lambda.out());
+    Result badFamily = cli("recommend", "--interactions", a.toString(), "--out", dir.resolve("x.csv").toString(),
+        "--model-family", "svd");
+    assertEquals(2, badFamily.code());
+    assertTrue(badFamily.err().contains("--model-family 'svd'"), badFamily.err());
+    Result badLambda = cli("recommend", "--interactions", a.toString(), "--out", dir.resolve("x.csv").toString(),
+        "--ease-lambda", "-1");
+    assertEquals(2, badLambda.code());
+    assertTrue(badLambda.err().contains("--ease-lambda") && badLambda.err().contains("-1"), badLambda.err());
     Result none = cli("recommend", "--interactions", a.toString(), "--out", dir.resolve("n.csv").toString(),
         "--no-tune");
     assertEquals(0, none.code(), none.err());

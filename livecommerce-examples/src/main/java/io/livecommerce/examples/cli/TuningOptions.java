@@ -3,11 +3,13 @@ package io.livecommerce.examples.cli;
 import io.livecommerce.ProgressListener;
 import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.recommend.ConfidenceTransform;
+import io.livecommerce.recommend.EaseTrainer;
 import io.livecommerce.recommend.ImplicitAls;
 import io.livecommerce.recommend.ImplicitModel;
 import io.livecommerce.recommend.ImplicitRecommender;
 import io.livecommerce.recommend.ImplicitTuner;
 import io.livecommerce.recommend.Interaction;
+import io.livecommerce.recommend.ModelFamily;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
  * interactions (the default), or fixed. Settings given explicitly are never searched. Not thread-safe (one per run).
  */
 public final class TuningOptions {
-  @Option(names = "--no-tune", description = "Do not tune; use the given settings or the defaults (32 factors, "
+  @Option(names = "--no-tune", description = "Do not tune; use the given settings or the defaults (ALS, 32 factors, "
       + "10 iterations, alpha 5, regularization 0.1, linear confidence).")
   boolean noTune;
 
@@ -45,13 +47,28 @@ public final class TuningOptions {
           + "(right for star ratings), linear trusts them as they are, log in between.")
   String confidence;
 
+  @Option(names = "--model-family", paramLabel = "als|ease|blend|auto", defaultValue = "auto",
+      description = "The collaborative model: als (matrix factorization), ease (item-to-item, closed form), blend "
+          + "(both), or auto (default): tuning chooses, unless an ALS setting (--factors, --alpha, --regularization, "
+          + "--iterations) or --ease-lambda is given, which means that family; without tuning auto means als.")
+  String modelFamily;
+
+  @Option(names = "--ease-lambda", paramLabel = "MULTIPLE",
+      description = "EASE's penalty as a multiple of an item's mean interaction count, > 0; fixed instead of tuned "
+          + "(untuned default 0.25).")
+  Double easeLambda;
+
   /** Trains on {@code train} only, tuned or not, and prints what was chosen. */
   ImplicitModel fit(List<Interaction> train, Map<String, String> texts, TextEmbedder embedder, long seed,
       PrintWriter out) {
     if (!(budgetSeconds > 0 && budgetSeconds <= 86_400)) {
       throw new IllegalArgumentException("--tune-budget must be in (0, 86400] seconds but was " + budgetSeconds);
     }
+    if (easeLambda != null && !(easeLambda > 0 && easeLambda <= 1e6)) {
+      throw new IllegalArgumentException("--ease-lambda must be in (0, 1e6] but was " + easeLambda);
+    }
     ConfidenceTransform c = confidence();
+    ModelFamily family = family();
     if (noTune) {
       ImplicitAls.Builder als = ImplicitAls.newBuilder().factors(factors != null ? factors : 32)
           .iterations(iterations != null ? iterations : 10).seed(seed);
@@ -61,7 +78,12 @@ public final class TuningOptions {
       if (regularization != null) {
         als.regularization(regularization);
       }
-      return ImplicitRecommender.newBuilder().embedder(embedder).als(als.build())
+      EaseTrainer.Builder ease = EaseTrainer.newBuilder();
+      if (easeLambda != null) {
+        ease.relativeLambda(easeLambda);
+      }
+      return ImplicitRecommender.newBuilder().embedder(embedder).als(als.build()).ease(ease.build())
+          .family(family != null ? family : untunedFamily())
           .confidence(c != null ? c : ConfidenceTransform.LINEAR).build().fit(train, texts, ProgressListener.NONE);
     }
     ImplicitTuner.Builder t = ImplicitTuner.newBuilder().embedder(embedder).seed(seed)
@@ -81,6 +103,12 @@ public final class TuningOptions {
     if (c != null) {
       t.confidence(c);
     }
+    if (family != null) {
+      t.family(family);
+    }
+    if (easeLambda != null) {
+      t.easeLambda(easeLambda);
+    }
     ImplicitTuner.Result r = t.build().tune(train, texts);
     if (r.trials() == 0) {
       out.println("tuning skipped: too little data (no user has 3 or more items); used "
@@ -91,6 +119,23 @@ public final class TuningOptions {
         + "validation NDCG@10 %.4f%n", r.trials(), r.millis() / 1000.0, r.best().describe().replace(",", ", "),
         r.best().validationNdcg());
     return r.model();
+  }
+
+  /** As the tuner reads fixed settings: an ALS setting means ALS, --ease-lambda EASE, both BLEND; else ALS. */
+  private ModelFamily untunedFamily() {
+    boolean als = alpha != null || factors != null || regularization != null || iterations != null;
+    return easeLambda == null ? ModelFamily.ALS : als ? ModelFamily.BLEND : ModelFamily.EASE;
+  }
+
+  private ModelFamily family() {
+    return switch (modelFamily.toLowerCase(Locale.ROOT)) {
+      case "auto" -> null;
+      case "als" -> ModelFamily.ALS;
+      case "ease" -> ModelFamily.EASE;
+      case "blend" -> ModelFamily.BLEND;
+      default -> throw new IllegalArgumentException("--model-family '" + modelFamily + "' is not one of als, ease, "
+          + "blend, auto");
+    };
   }
 
   private ConfidenceTransform confidence() {
