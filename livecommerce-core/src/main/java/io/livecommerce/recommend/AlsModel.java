@@ -48,6 +48,11 @@ public final class AlsModel {
     this.lossHistory = lossHistory;
   }
 
+  /** A one-factor model of zeros: indexes users and items for a recommender whose affinity comes from elsewhere. */
+  static AlsModel indexOnly(List<String> userIds, List<String> itemIds) {
+    return new AlsModel(userIds, itemIds, 1, new float[userIds.size()], new float[itemIds.size()], new double[0]);
+  }
+
   private static Map<String, Integer> index(List<String> ids, String name) {
     Map<String, Integer> m = new HashMap<>(ids.size() * 2);
     for (int i = 0; i < ids.size(); i++) {

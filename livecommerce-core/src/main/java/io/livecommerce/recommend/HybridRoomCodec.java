@@ -22,7 +22,7 @@ final class HybridRoomCodec implements ModelCodec<HybridRoomRecommender> {
 
   @Override
   public int version() {
-    return 1;
+    return 2;
   }
 
   @Override
@@ -59,6 +59,11 @@ final class HybridRoomCodec implements ModelCodec<HybridRoomRecommender> {
         out.writeInt(i);
       }
       ModelFiles.writeFloats(out, r.viewerAnchorWeights[u]);
+    }
+    // Version 2: the family and, when it has one, the item-to-item model.
+    out.writeUTF(r.family.name());
+    if (r.ease != null) {
+      EaseModel.CODEC.write(r.ease, out);
     }
   }
 
@@ -102,8 +107,26 @@ final class HybridRoomCodec implements ModelCodec<HybridRoomRecommender> {
       }
       anchorWeights[u] = ModelFiles.readFloats(in, cf.itemIds().size());
     }
+    ModelFamily family = ModelFamily.ALS;
+    EaseModel ease = null;
+    if (version >= 2) {
+      String name = in.readUTF();
+      try {
+        family = ModelFamily.valueOf(name);
+      } catch (IllegalArgumentException e) {
+        throw new IOException("unknown model family '" + name + "'", e);
+      }
+      if (family.usesEase()) {
+        ease = EaseModel.CODEC.read(in, 1);
+        if (ease.largestItem() >= cf.itemIds().size()) {
+          throw new IOException("item-to-item model names anchor " + ease.largestItem() + " of "
+              + cf.itemIds().size());
+        }
+      }
+    }
     HybridRoomRecommender.Config config = new HybridRoomRecommender.Config(w, maxPerAnchor, maxPerCategory, window,
         Math.max(1, cacheSize), Math.max(1, threads), Map.copyOf(anchorNames));
-    return new HybridRoomRecommender(config, null, cf, pop, profiles, labels, vectors, viewerRooms, anchorWeights);
+    return new HybridRoomRecommender(config, null, family, cf, ease, pop, profiles, labels, vectors, viewerRooms,
+        anchorWeights);
   }
 }

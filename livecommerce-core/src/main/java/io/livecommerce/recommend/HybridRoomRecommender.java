@@ -50,7 +50,10 @@ public final class HybridRoomRecommender implements RoomRecommender {
 
   final Config config;
   final TextEmbedder embedder;
-  final AlsModel cf; // viewers x anchors
+  final ModelFamily family;
+  final AlsModel cf; // viewers x anchors; for the EASE family only an index (zero factors)
+  final EaseModel ease; // anchors x anchors, or null for the ALS family
+  private final int[] allAnchors;
   final float[] anchorPopularity; // by cf item index
   final float[][] profiles; // by cf user index, may hold nulls
   final List<String> watchedLabels; // by watched-room index
@@ -60,19 +63,26 @@ public final class HybridRoomRecommender implements RoomRecommender {
   private final RoomMomentum momentum;
   private final ConcurrentHashMap<String, RoomVector> candidateVectors;
 
-  HybridRoomRecommender(Config config, TextEmbedder embedder, AlsModel cf, float[] anchorPopularity,
-      float[][] profiles, List<String> watchedLabels, float[][] watchedVectors, int[][] viewerRooms,
-      float[][] viewerAnchorWeights) {
-    this(config, embedder, cf, anchorPopularity, profiles, watchedLabels, watchedVectors, viewerRooms,
+  HybridRoomRecommender(Config config, TextEmbedder embedder, ModelFamily family, AlsModel cf, EaseModel ease,
+      float[] anchorPopularity, float[][] profiles, List<String> watchedLabels, float[][] watchedVectors,
+      int[][] viewerRooms, float[][] viewerAnchorWeights) {
+    this(config, embedder, family, cf, ease, anchorPopularity, profiles, watchedLabels, watchedVectors, viewerRooms,
         viewerAnchorWeights, new RoomMomentum(config.momentumWindowMinutes), new ConcurrentHashMap<>());
   }
 
-  HybridRoomRecommender(Config config, TextEmbedder embedder, AlsModel cf, float[] anchorPopularity,
-      float[][] profiles, List<String> watchedLabels, float[][] watchedVectors, int[][] viewerRooms,
-      float[][] viewerAnchorWeights, RoomMomentum momentum, ConcurrentHashMap<String, RoomVector> candidateVectors) {
+  HybridRoomRecommender(Config config, TextEmbedder embedder, ModelFamily family, AlsModel cf, EaseModel ease,
+      float[] anchorPopularity, float[][] profiles, List<String> watchedLabels, float[][] watchedVectors,
+      int[][] viewerRooms, float[][] viewerAnchorWeights, RoomMomentum momentum,
+      ConcurrentHashMap<String, RoomVector> candidateVectors) {
+    if (family.usesEase() != (ease != null)) {
+      throw new IllegalArgumentException("family " + family + " does not match the parts given");
+    }
     this.config = config;
     this.embedder = embedder;
+    this.family = family;
     this.cf = cf;
+    this.ease = ease;
+    this.allAnchors = java.util.stream.IntStream.range(0, cf.itemIds().size()).toArray();
     this.anchorPopularity = anchorPopularity;
     this.profiles = profiles;
     this.watchedLabels = List.copyOf(watchedLabels);
@@ -106,8 +116,8 @@ public final class HybridRoomRecommender implements RoomRecommender {
     Checks.notNull(weights, "weights");
     Config c = config;
     HybridRoomRecommender r = new HybridRoomRecommender(new Config(weights, c.maxPerAnchor, c.maxPerCategory,
-        c.momentumWindowMinutes, c.cacheSize, c.threads, c.anchorNames), embedder, cf, anchorPopularity, profiles,
-        watchedLabels, watchedVectors, viewerRooms, viewerAnchorWeights, momentum, candidateVectors);
+        c.momentumWindowMinutes, c.cacheSize, c.threads, c.anchorNames), embedder, family, cf, ease, anchorPopularity,
+        profiles, watchedLabels, watchedVectors, viewerRooms, viewerAnchorWeights, momentum, candidateVectors);
     return r;
   }
 
@@ -116,9 +126,17 @@ public final class HybridRoomRecommender implements RoomRecommender {
     return config.weights;
   }
 
-  /** The viewer × anchor factor model. */
+  /**
+   * The viewer × anchor factor model. For the {@link ModelFamily#EASE} family it only indexes viewers and anchors
+   * (one factor, all zeros).
+   */
   public AlsModel cf() {
     return cf;
+  }
+
+  /** Which collaborative model scores viewer × anchor affinity. */
+  public ModelFamily family() {
+    return family;
   }
 
   @Override
@@ -154,10 +172,19 @@ public final class HybridRoomRecommender implements RoomRecommender {
         meanCosine += cosine[c] / n;
       }
     }
+    float[] easeScores = null;
+    if (ease != null && u != null && w.cf() > 0) {
+      easeScores = new float[allAnchors.length];
+      ease.addScores(allAnchors, viewerAnchorWeights[u], easeScores);
+    }
+    double share = family == ModelFamily.BLEND ? 0.5 : 1;
     for (int c = 0; c < n; c++) {
       LiveRoom room = live.get(c);
       Integer a = cf.itemIndex(room.anchorId()).orElse(null);
-      double cfScore = u != null && a != null ? cf.score(u, a) : 0;
+      double cfScore = 0;
+      if (u != null && a != null) {
+        cfScore = (family.usesAls() ? share * cf.score(u, a) : 0) + (easeScores != null ? share * easeScores[a] : 0);
+      }
       double content = profile != null ? cosine[c] - meanCosine : 0;
       double pop = a != null ? anchorPopularity[a] : 0;
       long[] counts = momentum.counts(room.id(), query.atMillis());
@@ -272,7 +299,8 @@ public final class HybridRoomRecommender implements RoomRecommender {
 
   /** Saves the trained state atomically (see {@link ModelFiles}). Live momentum is not saved. */
   public void save(Path path) throws IOException {
-    ModelFiles.save(path, CODEC, this, Provenance.of(embedder, "factors=" + cf.factors() + ",weights=" + config.weights
+    ModelFiles.save(path, CODEC, this, Provenance.of(embedder, "family=" + family + ",factors=" + cf.factors()
+        + (ease == null ? "" : ",easeItems=" + ease.size() + ",easeLambda=" + ease.lambda()) + ",weights=" + config.weights
         + ",maxPerAnchor=" + config.maxPerAnchor + ",maxPerCategory=" + config.maxPerCategory
         + ",momentumWindowMinutes=" + config.momentumWindowMinutes));
   }
@@ -291,13 +319,13 @@ public final class HybridRoomRecommender implements RoomRecommender {
       throw new IllegalArgumentException("the saved model used " + r.watchedVectors[0].length
           + "-dimensional vectors but embedder has dimension " + embedder.dimension());
     }
-    return new HybridRoomRecommender(r.config, embedder, r.cf, r.anchorPopularity, r.profiles, r.watchedLabels,
-        r.watchedVectors, r.viewerRooms, r.viewerAnchorWeights);
+    return new HybridRoomRecommender(r.config, embedder, r.family, r.cf, r.ease, r.anchorPopularity, r.profiles,
+        r.watchedLabels, r.watchedVectors, r.viewerRooms, r.viewerAnchorWeights);
   }
 
   @Override
   public String toString() {
-    return "HybridRoomRecommender{viewers=" + cf.userIds().size() + ", anchors=" + cf.itemIds().size()
+    return "HybridRoomRecommender{family=" + family + ", viewers=" + cf.userIds().size() + ", anchors=" + cf.itemIds().size()
         + ", weights=" + config.weights + "}";
   }
 

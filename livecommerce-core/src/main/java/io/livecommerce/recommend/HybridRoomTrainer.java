@@ -23,6 +23,8 @@ import java.util.Map;
 public final class HybridRoomTrainer {
   private TextEmbedder embedder;
   private ImplicitAls als = ImplicitAls.newBuilder().build();
+  private ModelFamily family = ModelFamily.ALS;
+  private EaseTrainer ease = EaseTrainer.newBuilder().build();
   private ConfidenceWeights confidence = ConfidenceWeights.DEFAULT;
   private BlendWeights weights = BlendWeights.DEFAULT;
   private double halfLifeDays = 14;
@@ -44,6 +46,18 @@ public final class HybridRoomTrainer {
   /** The factor-model trainer; default {@link ImplicitAls} defaults. */
   public HybridRoomTrainer als(ImplicitAls als) {
     this.als = Checks.notNull(als, "als");
+    return this;
+  }
+
+  /** Which collaborative model scores viewer × anchor affinity; default {@link ModelFamily#ALS}. */
+  public HybridRoomTrainer family(ModelFamily family) {
+    this.family = Checks.notNull(family, "family");
+    return this;
+  }
+
+  /** The item-to-item trainer for the {@link ModelFamily#EASE} and {@link ModelFamily#BLEND} families. */
+  public HybridRoomTrainer ease(EaseTrainer ease) {
+    this.ease = Checks.notNull(ease, "ease");
     return this;
   }
 
@@ -108,6 +122,8 @@ public final class HybridRoomTrainer {
     HybridRoomTrainer t = new HybridRoomTrainer();
     t.embedder = embedder;
     t.als = als;
+    t.family = family;
+    t.ease = ease;
     t.confidence = confidence;
     t.weights = weights;
     t.halfLifeDays = halfLifeDays;
@@ -123,6 +139,16 @@ public final class HybridRoomTrainer {
   /** The ALS settings. */
   ImplicitAls als() {
     return als;
+  }
+
+  /** The embedder, or null when not set yet. */
+  TextEmbedder embedder() {
+    return embedder;
+  }
+
+  /** The model family. */
+  ModelFamily family() {
+    return family;
   }
 
   /** Trains on the log; see {@link #train(List, List, ProgressListener)}. */
@@ -174,7 +200,8 @@ public final class HybridRoomTrainer {
           .merge(e.roomId(), weight, Double::sum);
     }
     InteractionMatrix m = InteractionMatrix.of(anchorLog, als.alpha(), Interaction::weight);
-    AlsModel cf = als.fit(m, listener);
+    AlsModel cf = family.usesAls() ? als.fit(m, listener) : AlsModel.indexOnly(m.userIds, m.itemIds);
+    EaseModel item2item = family.usesEase() ? ease.fit(m) : null;
     float[] pop = Signals.popularity(m);
     // Content: every room watched with positive weight, embedded once.
     Map<String, Integer> watchedIndex = new LinkedHashMap<>();
@@ -220,8 +247,8 @@ public final class HybridRoomTrainer {
     }
     HybridRoomRecommender.Config config = new HybridRoomRecommender.Config(weights, maxPerAnchor, maxPerCategory,
         momentumWindowMinutes, cacheSize, threads, Map.copyOf(anchorNames));
-    HybridRoomRecommender rec = new HybridRoomRecommender(config, embedder, cf, pop, profiles, labels,
-        watchedVectors, viewerRooms, anchorWeights);
+    HybridRoomRecommender rec = new HybridRoomRecommender(config, embedder, family, cf, item2item, pop, profiles,
+        labels, watchedVectors, viewerRooms, anchorWeights);
     eventList.forEach(rec::observe);
     return rec;
   }

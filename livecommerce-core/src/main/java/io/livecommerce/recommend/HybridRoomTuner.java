@@ -3,6 +3,7 @@ package io.livecommerce.recommend;
 import io.livecommerce.Scored;
 import io.livecommerce.domain.LiveRoom;
 import io.livecommerce.domain.WatchEvent;
+import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.eval.RankingEvaluator;
 import io.livecommerce.internal.Checks;
 import java.time.Duration;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * rooms each viewer then watched for a minute or more are what NDCG@10 counts. Searched: how watch events become
  * confidence (the default {@link ConfidenceWeights}, watching only, interactions doubled), alpha, factors and
  * regularization (a seeded sample of at most {@code maxTrials}, within a time budget checked between trials), then
- * the blend of content, popularity and momentum (0 allowed) without retraining. The winner is retrained on all the
+ * the model family (EASE on the winner's confidence with λ doubling or halving from 0.5 x the mean diagonal while
+ * validation improves, and the blend of both; see {@link ModelFamily}), then the blend of content, popularity and
+ * momentum (0 allowed) without retraining. The winner is retrained on all the
  * events given. Give it the training part only. With fewer than 20 viewers in the window the starting settings
  * train, and {@link Result#trials()} is 0.
  *
@@ -97,19 +100,24 @@ public final class HybridRoomTuner {
    *
    * @param model the recommender
    * @param confidence how events became confidence
-   * @param als the factor-model settings
+   * @param family which collaborative model won
+   * @param als the factor-model settings (unused by the {@link ModelFamily#EASE} family)
+   * @param easeLambda EASE's λ as a multiple of the mean diagonal of XᵀX; NaN for the ALS family
    * @param weights the blend
    * @param validationNdcg NDCG@10 on the held-out window; NaN when there was too little data to tune
    * @param trials configurations trained
    */
-  public record Result(HybridRoomRecommender model, ConfidenceWeights confidence, ImplicitAls als,
-      BlendWeights weights, double validationNdcg, int trials) {
+  public record Result(HybridRoomRecommender model, ConfidenceWeights confidence, ModelFamily family,
+      ImplicitAls als, double easeLambda, BlendWeights weights, double validationNdcg, int trials) {
 
     /** One line for logs. */
     public String describe() {
-      return String.format(Locale.ROOT, "confidence=%s, factors=%d, alpha=%s, regularization=%s, weights=%s, "
-          + "validationNdcg@10=%.4f, trials=%d", confidence, als.factors(), als.alpha(), als.regularization(),
-          weights, validationNdcg, trials);
+      return String.format(Locale.ROOT, "family=%s, confidence=%s, %s%sweights=%s, validationNdcg@10=%.4f, "
+          + "trials=%d", family.name().toLowerCase(Locale.ROOT), confidence, family.usesAls()
+          ? String.format(Locale.ROOT, "factors=%d, alpha=%s, regularization=%s, ", als.factors(), als.alpha(),
+              als.regularization()) : "",
+          family.usesEase() ? "easeLambda=" + ImplicitTuner.plain(easeLambda) + "xmeanDiag, " : "", weights,
+          validationNdcg, trials);
     }
   }
 
@@ -138,8 +146,10 @@ public final class HybridRoomTuner {
       LOG.info("too little data to tune rooms ({} viewers watched a room live {} h before the end, {} needed); "
           + "the starting settings train", relevant.size(), validationHours, MIN_VALIDATION_VIEWERS);
       HybridRoomRecommender m = base.copy().train(roomList, eventList);
-      return new Result(m, ConfidenceWeights.DEFAULT, base.als(), m.weights(), Double.NaN, 0);
+      return new Result(m, ConfidenceWeights.DEFAULT, m.family(), base.als(), Double.NaN, m.weights(), Double.NaN,
+          0);
     }
+    TextEmbedder memo = base.embedder() == null ? null : new MemoEmbedder(base.embedder());
     ConfidenceWeights d = ConfidenceWeights.DEFAULT;
     List<ConfidenceWeights> confidences = List.of(d,
         new ConfidenceWeights(d.shortViewSeconds(), d.shortViewPenalty(), d.watch(), 0, 0, 0, 0, 0),
@@ -167,7 +177,7 @@ public final class HybridRoomTuner {
         LOG.info("room tuning stopped at its {} s budget after {} trials", budget.toSeconds(), trials);
         break;
       }
-      HybridRoomRecommender m = trainer(c).weights(BlendWeights.CF_ONLY).train(roomList, train);
+      HybridRoomRecommender m = trainer(c, memo).weights(BlendWeights.CF_ONLY).train(roomList, train);
       trials++;
       double ndcg = ndcg(m, live, at, relevant);
       if (ndcg > bestNdcg) {
@@ -176,6 +186,59 @@ public final class HybridRoomTuner {
         best = c;
       }
     }
+    // The family: EASE on the winner's confidence, λ doubling or halving from 0.5 while validation improves, then
+    // the blend of the ALS winner with the best EASE. Anchors are few, so each EASE trial costs little.
+    ModelFamily bestFamily = ModelFamily.ALS;
+    double alsNdcg = bestNdcg;
+    double easeNdcg = Double.NEGATIVE_INFINITY;
+    double easeLambda = ImplicitTuner.EASE_LAMBDA_START;
+    HybridRoomRecommender easeModel = null;
+    for (double step : new double[] {1, 2, 0.5}) {
+      boolean moved = false;
+      for (double l = step == 1 ? easeLambda : easeLambda * step;
+          l >= ImplicitTuner.EASE_LAMBDA_MIN && l <= ImplicitTuner.EASE_LAMBDA_MAX; l *= step) {
+        if (System.nanoTime() - start > budget.toNanos()) {
+          break;
+        }
+        HybridRoomRecommender m = trainer(best, memo).family(ModelFamily.EASE)
+            .ease(EaseTrainer.newBuilder().relativeLambda(l).build()).weights(BlendWeights.CF_ONLY)
+            .train(roomList, train);
+        trials++;
+        double ndcg = ndcg(m, live, at, relevant);
+        if (!(ndcg > easeNdcg + 1e-12)) {
+          break;
+        }
+        easeNdcg = ndcg;
+        easeLambda = l;
+        easeModel = m;
+        moved = true;
+        if (step == 1) {
+          break;
+        }
+      }
+      if (step != 1 && moved) {
+        break;
+      }
+    }
+    if (easeModel != null && easeNdcg > bestNdcg + 1e-12) {
+      bestNdcg = easeNdcg;
+      bestModel = easeModel;
+      bestFamily = ModelFamily.EASE;
+    }
+    if (easeModel != null && System.nanoTime() - start <= budget.toNanos()) {
+      HybridRoomRecommender m = trainer(best, memo).family(ModelFamily.BLEND)
+          .ease(EaseTrainer.newBuilder().relativeLambda(easeLambda).build()).weights(BlendWeights.CF_ONLY)
+          .train(roomList, train);
+      trials++;
+      double ndcg = ndcg(m, live, at, relevant);
+      if (ndcg > bestNdcg + 1e-12) {
+        bestNdcg = ndcg;
+        bestModel = m;
+        bestFamily = ModelFamily.BLEND;
+      }
+    }
+    LOG.debug("room families on validation: als {}, ease {} (λ {}x), chosen {}", alsNdcg, easeNdcg, easeLambda,
+        bestFamily);
     BlendWeights bestWeights = BlendWeights.CF_ONLY;
     for (double content : CONTENT) {
       for (double pop : POPULARITY) {
@@ -189,9 +252,11 @@ public final class HybridRoomTuner {
         }
       }
     }
-    HybridRoomTrainer winner = trainer(best).weights(bestWeights);
+    HybridRoomTrainer winner = trainer(best, null).family(bestFamily)
+        .ease(EaseTrainer.newBuilder().relativeLambda(easeLambda).build()).weights(bestWeights);
     HybridRoomRecommender model = winner.train(roomList, eventList);
-    Result r = new Result(model, best.confidence(), winner.als(), bestWeights, bestNdcg, trials);
+    Result r = new Result(model, best.confidence(), bestFamily, winner.als(),
+        bestFamily.usesEase() ? easeLambda : Double.NaN, bestWeights, bestNdcg, trials);
     LOG.info("tuned the room recommender on {} events ({} validation viewers): {}", train.size(), relevant.size(),
         r.describe());
     return r;
@@ -200,10 +265,12 @@ public final class HybridRoomTuner {
   /** One configuration of the search. */
   private record Candidate(ConfidenceWeights confidence, double alpha, int factors, double regularization) {}
 
-  private HybridRoomTrainer trainer(Candidate c) {
+  /** The trainer of a candidate; with {@code memo}, room texts are embedded once across trials. */
+  private HybridRoomTrainer trainer(Candidate c, TextEmbedder memo) {
     ImplicitAls als = base.als().toBuilder().alpha(c.alpha()).factors(c.factors())
         .regularization(c.regularization()).build();
-    return base.copy().confidence(c.confidence()).als(als);
+    HybridRoomTrainer t = base.copy().confidence(c.confidence()).als(als);
+    return memo == null ? t : t.embedder(memo);
   }
 
   private static double ndcg(HybridRoomRecommender m, List<LiveRoom> live, long at,

@@ -30,7 +30,8 @@ class HybridRoomTunerTest {
     HybridRoomTuner.Result a = tuner.tune(WORLD.rooms, WORLD.train);
     HybridRoomTuner.Result b = tuner.tune(WORLD.rooms, WORLD.train);
     assertEquals(a.describe(), b.describe());
-    assertEquals(5, a.trials(), "the starting settings plus 4 sampled");
+    assertTrue(a.trials() >= 7, "the starting settings, 4 sampled, EASE at least once and the blend: " + a.trials());
+    assertEquals(a.family(), a.model().family());
     assertTrue(a.validationNdcg() > 0, a.describe());
     double tuned = ndcg(a.model());
     double untuned = ndcg(trainer().train(WORLD.rooms, WORLD.train));

@@ -81,9 +81,15 @@ public final class Demo {
               .als(ImplicitAls.newBuilder().factors(32).iterations(10).seed(seed).build()).maxPerCategory(3))
           .withSeed(seed).withMaxTrials(6).withValidationStart(dayStart + 1).tune(w.rooms(), beforeNow);
       HybridRoomRecommender rooms = tuned.model();
-      out.printf(Locale.ROOT, "  tuned on tonight's first two hours (%d trials): %d factors, alpha %s, blend %s, "
-          + "validation NDCG@10 %.3f%n", tuned.trials(), tuned.als().factors(), tuned.als().alpha(), tuned.weights(),
-          tuned.validationNdcg());
+      String family = switch (tuned.family()) {
+        case ALS -> String.format(Locale.ROOT, "ALS with %d factors, alpha %s", tuned.als().factors(),
+            tuned.als().alpha());
+        case EASE -> String.format(Locale.ROOT, "EASE with λ %s x the mean anchor weight", tuned.easeLambda());
+        case BLEND -> String.format(Locale.ROOT, "ALS (%d factors, alpha %s) blended with EASE (λ %s)",
+            tuned.als().factors(), tuned.als().alpha(), tuned.easeLambda());
+      };
+      out.printf(Locale.ROOT, "  tuned on tonight's first two hours (%d trials): %s, blend %s, validation NDCG@10 "
+          + "%.3f%n", tuned.trials(), family, tuned.weights(), tuned.validationNdcg());
       for (String viewer : List.of("v1", "v7", "v42")) {
         out.println("  For viewer " + viewer + " (" + liveNow.size() + " rooms live):");
         for (Scored<LiveRoom> s : rooms.recommend(RoomQuery.of(viewer, liveNow, now, 3))) {
