@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * weights of content and popularity (0 allowed). Settings fixed with the builder are not searched. ALS is a seeded
  * sample of at most {@code maxTrials} configurations trained with few iterations, the best third retrained with more
  * (successive halving); EASE's λ, per confidence transform, starts at half the mean of {@code XᵀX}'s diagonal and
- * doubles or halves while validation improves. The best ALS, the best EASE and their blend then compete on two
- * fresh validation splits (the first split flatters whichever family was searched harder), and the blend weights
+ * doubles or halves while validation improves. The best ALS, the best EASE and their blend then compete on a fresh
+ * validation split (the first split flatters whichever family was searched harder), and the blend weights
  * are rescored on the winner without retraining. With a seed and no time budget hit, the choice is deterministic;
  * the time budget ends the search early on slow machines (it is checked between trials) and then what was tried so
  * far decides.
@@ -52,6 +52,7 @@ public final class ImplicitTuner {
   static final double[] REGULARIZATIONS = {0.01, 0.1, 1};
   static final int SHORT_ITERATIONS = 4;
   static final int[] ITERATIONS = {8, 15};
+  static final int FRESH_SPLITS = 1;
   static final double EASE_LAMBDA_START = 0.5;
   static final double EASE_LAMBDA_MIN = 1.0 / 64;
   static final double EASE_LAMBDA_MAX = 64;
@@ -198,18 +199,8 @@ public final class ImplicitTuner {
     boolean tryAls = family == null || family.usesAls();
     boolean tryEase = family == null || family.usesEase();
     Search search = new Search(start, v, memo, texts);
-    // Round 1: sampled ALS configurations, few iterations, CF alone so the blend does not hide a bad model.
-    List<Trial> alsRound1 = new ArrayList<>();
-    if (tryAls) {
-      for (Trial c : candidates()) {
-        if (search.stop()) {
-          break;
-        }
-        alsRound1.add(search.score(c.withIterations(SHORT_ITERATIONS)));
-      }
-      alsRound1.sort(BY_SCORE);
-    }
-    // EASE: per confidence, λ (relative to the data) climbs or falls by doublings from the middle while it helps.
+    // EASE first: for catalogues of a few thousand items a trial costs less than one ALS sweep, and it is often the
+    // strongest family. Per confidence, λ (relative to the data) climbs or falls by doublings while it helps.
     Trial bestEase = null;
     if (tryEase) {
       Trial base = starting();
@@ -226,26 +217,45 @@ public final class ImplicitTuner {
         }
       }
     }
-    // Round 2: the best third of round 1 with full iterations.
+    // ALS by successive halving: sampled configurations at few iterations, the best third at more, the best at the
+    // most; CF alone so the blend does not hide a bad factor model.
     Trial bestAls = null;
     if (tryAls) {
-      if (alsRound1.isEmpty()) {
-        alsRound1.add(search.score(starting().withIterations(SHORT_ITERATIONS)));
+      List<Trial> round = new ArrayList<>();
+      for (Trial c : candidates()) {
+        if (!round.isEmpty() && search.stop()) {
+          break;
+        }
+        round.add(search.score(c.withIterations(SHORT_ITERATIONS)));
       }
-      List<Trial> round2 = new ArrayList<>();
-      int keep = Math.max(1, (alsRound1.size() + 2) / 3);
-      for (Trial c : alsRound1.subList(0, Math.min(keep, alsRound1.size()))) {
-        for (int it : iterations != null ? new int[] {iterations} : ITERATIONS) {
-          if (!round2.isEmpty() && search.stop()) {
+      int[] rungs = iterations != null ? new int[] {iterations} : ITERATIONS;
+      List<Trial> scored = new ArrayList<>(round);
+      for (int r = 0; r < rungs.length; r++) {
+        round.sort(BY_SCORE);
+        int keep = r == 0 ? Math.max(1, (round.size() + 2) / 3) : 1;
+        List<Trial> next = new ArrayList<>();
+        for (Trial c : round.subList(0, Math.min(keep, round.size()))) {
+          if (!next.isEmpty() && search.stop()) {
             break;
           }
-          round2.add(search.score(c.withIterations(it)));
+          next.add(search.score(c.withIterations(rungs[r])));
         }
+        round = next;
+        scored.addAll(next);
       }
-      round2.sort(BY_SCORE);
-      bestAls = round2.get(0);
+      // The deepest rung decides when it was reached; short runs only stand in when the budget stopped the search.
+      round.sort(BY_SCORE);
+      bestAls = round.get(0);
+      if (iterations == null && bestAls.iterations() == SHORT_ITERATIONS) {
+        scored.sort(BY_SCORE);
+        bestAls = scored.get(0);
+      }
     }
-    // The family: ALS, EASE, or both (ALS's confidence with EASE's λ), whichever validates best.
+    // The family: ALS, EASE, or both (ALS's confidence with EASE's λ), whichever validates best. One blend model
+    // answers for itself and, through withFamily, for ALS alone.
+    Trial blendTrial = bestAls != null && bestEase != null ? bestAls.withEase(ModelFamily.BLEND,
+        bestEase.easeLambda()) : null;
+    ImplicitModel blendOnA = null;
     List<Trial> finalists = new ArrayList<>();
     if (family == null || family == ModelFamily.ALS) {
       finalists.add(bestAls);
@@ -254,32 +264,37 @@ public final class ImplicitTuner {
       finalists.add(bestEase);
     }
     if (family == ModelFamily.BLEND || (family == null && !search.stop())) {
-      finalists.add(search.score(bestAls.withEase(ModelFamily.BLEND, bestEase.easeLambda())));
+      blendOnA = search.fit(blendTrial, v);
+      finalists.add(blendTrial.scored(v.ndcg(blendOnA, k)));
     }
     Trial cf = finalists.get(0);
     if (finalists.size() > 1 && !search.stop()) {
       // The finalists won their own searches on this split, so its scores flatter whoever was searched hardest.
-      // Two fresh splits (other seeded fifths; the same fifth where timestamps order the items) decide the family.
-      double bestFresh = Double.NEGATIVE_INFINITY;
-      List<Validation> fresh = new ArrayList<>();
-      for (long s = 1; s <= 2; s++) {
+      // A fresh split (another seeded fifth; the same fifth where timestamps order the items) decides the family.
+      double[] fresh = new double[finalists.size()];
+      for (long s = 1; s <= FRESH_SPLITS; s++) {
         Validation f = Validation.of(log, seed + s, maxValidationUsers);
-        fresh.add(f == null ? v : f);
-      }
-      for (Trial t : finalists) {
-        double sum = 0;
-        for (Validation f : fresh) {
-          sum += search.scoreOn(t, f);
+        f = f == null ? v : f;
+        ImplicitModel blend = finalists.size() == 3 ? search.fit(blendTrial, f) : null;
+        for (int t = 0; t < finalists.size(); t++) {
+          Trial trial = finalists.get(t);
+          ImplicitModel m = blend == null || trial.family() == ModelFamily.EASE ? search.fit(trial, f)
+              : blend.withFamily(trial.family());
+          fresh[t] += f.ndcg(m, k) / FRESH_SPLITS;
         }
-        LOG.debug("finalist {}: fresh-split NDCG@{} {}", t.describe(), k, sum / fresh.size());
-        if (sum / fresh.size() > bestFresh + 1e-12) {
-          bestFresh = sum / fresh.size();
-          cf = t;
+      }
+      double bestFresh = Double.NEGATIVE_INFINITY;
+      for (int t = 0; t < finalists.size(); t++) {
+        LOG.debug("finalist {}: fresh-split NDCG@{} {}", finalists.get(t).describe(), k, fresh[t]);
+        if (fresh[t] > bestFresh + 1e-12) {
+          bestFresh = fresh[t];
+          cf = finalists.get(t);
         }
       }
     }
-    // Round 3: blend weights on the winner, rescoring only.
-    ImplicitModel model = cf.recommender(memo, seed, easeMaxItems).fit(v.train, texts);
+    // Blend weights on the winner, rescoring only.
+    ImplicitModel model = blendOnA != null && cf.family() != ModelFamily.EASE ? blendOnA.withFamily(cf.family())
+        : search.fit(cf, v);
     Trial best = cf;
     for (double content : texts.isEmpty() ? new double[] {0} : CONTENT_WEIGHTS) {
       for (double pop : POPULARITY_WEIGHTS) {
@@ -372,8 +387,12 @@ public final class ImplicitTuner {
     }
 
     double scoreOn(Trial t, Validation split) {
+      return split.ndcg(fit(t, split), k);
+    }
+
+    ImplicitModel fit(Trial t, Validation split) {
       trials++;
-      return split.ndcg(t.recommender(memo, seed, easeMaxItems).fit(split.train, texts), k);
+      return t.recommender(memo, seed, easeMaxItems).fit(split.train, texts);
     }
   }
 
@@ -464,52 +483,6 @@ public final class ImplicitTuner {
     double ndcg(ImplicitModel m, int k) {
       return RankingEvaluator.evaluate("validation", u -> m.knows(u)
           ? m.recommend(u, k, true).stream().map(s -> s.item()).toList() : List.of(), relevant, k, catalog).ndcg();
-    }
-  }
-
-  /** Embeds each text once across trials; the trials see the same vectors the real embedder gives. */
-  private static final class MemoEmbedder implements TextEmbedder {
-    private final TextEmbedder inner;
-    private final Map<String, float[]> memo = new ConcurrentHashMap<>();
-
-    MemoEmbedder(TextEmbedder inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public int dimension() {
-      return inner.dimension();
-    }
-
-    @Override
-    public String identity() {
-      return inner.identity();
-    }
-
-    @Override
-    public float[] embed(String text) {
-      return memo.computeIfAbsent(text, inner::embed).clone();
-    }
-
-    @Override
-    public List<float[]> embedAll(List<String> texts) {
-      List<String> missing = texts.stream().filter(t -> t != null && !memo.containsKey(t)).distinct().toList();
-      if (!missing.isEmpty()) {
-        List<float[]> vs = inner.embedAll(missing);
-        for (int i = 0; i < missing.size(); i++) {
-          memo.put(missing.get(i), vs.get(i));
-        }
-      }
-      List<float[]> out = new ArrayList<>(texts.size());
-      for (String t : texts) {
-        out.add(t == null ? inner.embed(t) : memo.get(t).clone());
-      }
-      return out;
-    }
-
-    @Override
-    public void close() {
-      // the caller owns the inner embedder
     }
   }
 
