@@ -60,10 +60,16 @@ final class HybridRoomCodec implements ModelCodec<HybridRoomRecommender> {
       }
       ModelFiles.writeFloats(out, r.viewerAnchorWeights[u]);
     }
-    // Version 2: the family and, when it has one, the item-to-item model.
+    // Version 2: the family and, when it has one, the item-to-item model; the repeat weight and signal.
     out.writeUTF(r.family.name());
     if (r.ease != null) {
       EaseModel.CODEC.write(r.ease, out);
+    }
+    out.writeDouble(c.weights().repeat());
+    out.writeLong(r.repeat.trainedUntil);
+    ModelFiles.writeFloats(out, r.repeat.rates);
+    for (float[] hours : r.repeat.hoursBefore) {
+      ModelFiles.writeFloats(out, hours);
     }
   }
 
@@ -124,9 +130,27 @@ final class HybridRoomCodec implements ModelCodec<HybridRoomRecommender> {
         }
       }
     }
+    RepeatSignal repeat = RepeatSignal.none(users, cf.itemIds().size());
+    if (version >= 2) {
+      w = new BlendWeights(w.cf(), w.content(), w.popularity(), w.momentum(), in.readDouble());
+      long trainedUntil = in.readLong();
+      float[] rates = ModelFiles.readFloats(in, RepeatSignal.EDGES_HOURS.length + 1);
+      float[][] hours = new float[users][];
+      for (int u = 0; u < users; u++) {
+        hours[u] = ModelFiles.readFloats(in, cf.itemIds().size());
+        if (hours[u].length != cf.itemIds().size()) {
+          throw new IOException("repeat signal: " + hours[u].length + " anchors, not " + cf.itemIds().size());
+        }
+      }
+      try {
+        repeat = new RepeatSignal(trainedUntil, rates, hours);
+      } catch (IllegalArgumentException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+    }
     HybridRoomRecommender.Config config = new HybridRoomRecommender.Config(w, maxPerAnchor, maxPerCategory, window,
         Math.max(1, cacheSize), Math.max(1, threads), Map.copyOf(anchorNames));
     return new HybridRoomRecommender(config, null, family, cf, ease, pop, profiles, labels, vectors, viewerRooms,
-        anchorWeights);
+        anchorWeights, repeat);
   }
 }

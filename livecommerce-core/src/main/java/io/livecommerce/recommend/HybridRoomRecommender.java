@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ranks the rooms live now for a viewer by blending collaborative filtering on anchors, content similarity of room
- * text, anchor popularity and the room's audience momentum.
+ * text, anchor popularity, the room's audience momentum and repeat viewing (how long ago the viewer last watched the
+ * anchor, see {@link BlendWeights#repeat()}).
  *
  * <p>A room is one session of an anchor and is gone within hours, so collaborative signal attaches to anchors:
  * implicit ALS learns viewer × anchor affinity from watch events weighted by {@link ConfidenceWeights} and decayed
@@ -60,19 +61,20 @@ public final class HybridRoomRecommender implements RoomRecommender {
   final float[][] watchedVectors; // by watched-room index
   final int[][] viewerRooms; // by cf user index: watched-room indexes with positive weight, heaviest first
   final float[][] viewerAnchorWeights; // by cf user index, aligned with cf items: summed weight
+  final RepeatSignal repeat;
   private final RoomMomentum momentum;
   private final ConcurrentHashMap<String, RoomVector> candidateVectors;
 
   HybridRoomRecommender(Config config, TextEmbedder embedder, ModelFamily family, AlsModel cf, EaseModel ease,
       float[] anchorPopularity, float[][] profiles, List<String> watchedLabels, float[][] watchedVectors,
-      int[][] viewerRooms, float[][] viewerAnchorWeights) {
+      int[][] viewerRooms, float[][] viewerAnchorWeights, RepeatSignal repeat) {
     this(config, embedder, family, cf, ease, anchorPopularity, profiles, watchedLabels, watchedVectors, viewerRooms,
-        viewerAnchorWeights, new RoomMomentum(config.momentumWindowMinutes), new ConcurrentHashMap<>());
+        viewerAnchorWeights, repeat, new RoomMomentum(config.momentumWindowMinutes), new ConcurrentHashMap<>());
   }
 
   HybridRoomRecommender(Config config, TextEmbedder embedder, ModelFamily family, AlsModel cf, EaseModel ease,
       float[] anchorPopularity, float[][] profiles, List<String> watchedLabels, float[][] watchedVectors,
-      int[][] viewerRooms, float[][] viewerAnchorWeights, RoomMomentum momentum,
+      int[][] viewerRooms, float[][] viewerAnchorWeights, RepeatSignal repeat, RoomMomentum momentum,
       ConcurrentHashMap<String, RoomVector> candidateVectors) {
     if (family.usesEase() != (ease != null)) {
       throw new IllegalArgumentException("family " + family + " does not match the parts given");
@@ -89,6 +91,7 @@ public final class HybridRoomRecommender implements RoomRecommender {
     this.watchedVectors = watchedVectors;
     this.viewerRooms = viewerRooms;
     this.viewerAnchorWeights = viewerAnchorWeights;
+    this.repeat = repeat;
     this.momentum = momentum;
     this.candidateVectors = candidateVectors;
   }
@@ -117,7 +120,8 @@ public final class HybridRoomRecommender implements RoomRecommender {
     Config c = config;
     HybridRoomRecommender r = new HybridRoomRecommender(new Config(weights, c.maxPerAnchor, c.maxPerCategory,
         c.momentumWindowMinutes, c.cacheSize, c.threads, c.anchorNames), embedder, family, cf, ease, anchorPopularity,
-        profiles, watchedLabels, watchedVectors, viewerRooms, viewerAnchorWeights, momentum, candidateVectors);
+        profiles, watchedLabels, watchedVectors, viewerRooms, viewerAnchorWeights, repeat, momentum,
+        candidateVectors);
     return r;
   }
 
@@ -190,9 +194,11 @@ public final class HybridRoomRecommender implements RoomRecommender {
       long[] counts = momentum.counts(room.id(), query.atMillis());
       double growth = (counts[0] - counts[1]) / (double) Math.max(counts[1], 1);
       double mom = counts[0] + counts[1] < 5 ? 0 : Math.tanh(growth);
+      int bucket = u != null && a != null ? repeat.bucketAt(u, a, query.atMillis()) : -1;
+      double rep = bucket < 0 ? 0 : repeat.rates[bucket];
       parts[c] = new double[] {w.cf() * cfScore, w.content() * content, w.popularity() * pop, w.momentum() * mom,
-          growth, counts[0]};
-      total[c] = (float) (parts[c][0] + parts[c][1] + parts[c][2] + parts[c][3]);
+          growth, counts[0], w.repeat() * rep, bucket};
+      total[c] = (float) (parts[c][0] + parts[c][1] + parts[c][2] + parts[c][3] + parts[c][6]);
     }
     List<Integer> order = new RoomDiversifier(config.maxPerAnchor, config.maxPerCategory).pick(live, total, query.k());
     List<Scored<LiveRoom>> out = new ArrayList<>(order.size());
@@ -218,6 +224,9 @@ public final class HybridRoomRecommender implements RoomRecommender {
     }
     if (p[2] > 0.01) {
       reasons.add(new Reason("popularity", p[2], anchor + " is popular with viewers"));
+    }
+    if (p[6] > 0.01) {
+      reasons.add(new Reason("repeat", p[6], RepeatSignal.phrase(anchor, (int) p[7])));
     }
     if (p[3] > 0.01) {
       reasons.add(new Reason("momentum", p[3], String.format(Locale.ROOT,
@@ -320,7 +329,7 @@ public final class HybridRoomRecommender implements RoomRecommender {
           + "-dimensional vectors but embedder has dimension " + embedder.dimension());
     }
     return new HybridRoomRecommender(r.config, embedder, r.family, r.cf, r.ease, r.anchorPopularity, r.profiles,
-        r.watchedLabels, r.watchedVectors, r.viewerRooms, r.viewerAnchorWeights);
+        r.watchedLabels, r.watchedVectors, r.viewerRooms, r.viewerAnchorWeights, r.repeat);
   }
 
   @Override

@@ -245,10 +245,27 @@ public final class HybridRoomTrainer {
       }
       anchorWeights[u] = aw;
     }
+    // Repeat viewing from the events that count as watching (positive confidence), before decay.
+    int positives = 0;
+    for (WatchEvent e : eventList) {
+      positives += confidence.score(e) > 0 ? 1 : 0;
+    }
+    int[] pv = new int[positives];
+    int[] pa = new int[positives];
+    long[] pt = new long[positives];
+    int p = 0;
+    for (WatchEvent e : eventList) {
+      if (confidence.score(e) > 0) {
+        pv[p] = m.userIndex.get(e.viewerId());
+        pa[p] = m.itemIndex.get(byId.get(e.roomId()).anchorId());
+        pt[p++] = e.timestampMillis();
+      }
+    }
+    RepeatSignal repeat = RepeatSignal.fit(users, cf.itemIds().size(), pv, pa, pt);
     HybridRoomRecommender.Config config = new HybridRoomRecommender.Config(weights, maxPerAnchor, maxPerCategory,
         momentumWindowMinutes, cacheSize, threads, Map.copyOf(anchorNames));
     HybridRoomRecommender rec = new HybridRoomRecommender(config, embedder, family, cf, item2item, pop, profiles,
-        labels, watchedVectors, viewerRooms, anchorWeights);
+        labels, watchedVectors, viewerRooms, anchorWeights, repeat);
     eventList.forEach(rec::observe);
     return rec;
   }

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * confidence (the default {@link ConfidenceWeights}, watching only, interactions doubled), alpha, factors and
  * regularization (a seeded sample of at most {@code maxTrials}, within a time budget checked between trials), then
  * the model family (EASE on the winner's confidence with λ doubling or halving from 0.5 x the mean diagonal while
- * validation improves, and the blend of both; see {@link ModelFamily}), then the blend of content, popularity and
- * momentum (0 allowed) without retraining. The winner is retrained on all the
+ * validation improves, and the blend of both; see {@link ModelFamily}), then the blend of content, popularity,
+ * momentum and repeat viewing (0 allowed) without retraining. The winner is retrained on all the
  * events given. Give it the training part only. With fewer than 20 viewers in the window the starting settings
  * train, and {@link Result#trials()} is 0.
  *
@@ -45,6 +45,7 @@ public final class HybridRoomTuner {
   static final double[] CONTENT = {0, 0.25, 0.5, 1};
   static final double[] POPULARITY = {0, 0.1, 0.2, 0.5};
   static final double[] MOMENTUM = {0, 0.1, 0.3};
+  static final double[] REPEAT = {0.25, 0.5, 1};
 
   private final HybridRoomTrainer base;
   private final long seed;
@@ -250,6 +251,16 @@ public final class HybridRoomTuner {
             bestWeights = w;
           }
         }
+      }
+    }
+    // Repeat viewing on top of the best mix (one more axis, not a fourth dimension of the grid: rescoring costs).
+    BlendWeights mix = bestWeights;
+    for (double rep : REPEAT) {
+      BlendWeights w = new BlendWeights(mix.cf(), mix.content(), mix.popularity(), mix.momentum(), rep);
+      double ndcg = ndcg(bestModel.withWeights(w), live, at, relevant);
+      if (ndcg > bestNdcg + 1e-12) {
+        bestNdcg = ndcg;
+        bestWeights = w;
       }
     }
     HybridRoomTrainer winner = trainer(best, null).family(bestFamily)

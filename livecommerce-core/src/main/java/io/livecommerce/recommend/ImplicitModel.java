@@ -102,7 +102,16 @@ public final class ImplicitModel {
   /** The same model with another mix of signals (shares all trained state). */
   public ImplicitModel withWeights(BlendWeights weights) {
     Checks.notNull(weights, "weights");
+    requireNoRepeat(weights);
     return with(family, weights, embedder, tuning);
+  }
+
+  /** Repeat viewing is a room signal; a generic log has no sessions to return to, so a weight on it would be lost. */
+  static void requireNoRepeat(BlendWeights weights) {
+    if (weights.repeat() != 0) {
+      throw new IllegalArgumentException("weights.repeat is " + weights.repeat()
+          + ": repeat viewing applies to the room recommender only");
+    }
   }
 
   /** Which collaborative model scores users. */

@@ -177,9 +177,14 @@ public final class ImplicitRecommender {
       return this;
     }
 
-    /** How signals are mixed; default {@link BlendWeights#DEFAULT}. */
+    /**
+     * How signals are mixed; default {@link BlendWeights#DEFAULT}.
+     *
+     * @throws IllegalArgumentException if {@code weights.repeat()} is not 0 (a room signal)
+     */
     public Builder weights(BlendWeights weights) {
       this.weights = Checks.notNull(weights, "weights");
+      ImplicitModel.requireNoRepeat(weights);
       return this;
     }
 
