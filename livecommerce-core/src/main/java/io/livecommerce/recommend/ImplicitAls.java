@@ -139,6 +139,7 @@ public final class ImplicitAls {
     pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
       double[] a = new double[k * k];
       double[] b = new double[k];
+      double[] o = new double[k]; // the column's factors widened once, so the update below is a pure double axpy
       int from = (int) ((long) rows * c / chunks);
       int to = (int) ((long) rows * (c + 1) / chunks);
       for (int r = from; r < to; r++) {
@@ -151,14 +152,16 @@ public final class ImplicitAls {
           int off = cols[e] * k;
           double ex = extra[e];
           for (int p = 0; p < k; p++) {
-            double op = other[off + p];
-            double w = ex * op;
+            o[p] = other[off + p];
+          }
+          for (int p = 0; p < k; p++) {
+            double w = ex * o[p];
             int row = p * k;
             for (int q = 0; q <= p; q++) {
-              a[row + q] += w * other[off + q];
+              a[row + q] += w * o[q];
             }
             if (pref[e]) {
-              b[p] += (1 + ex) * op;
+              b[p] += (1 + ex) * o[p];
             }
           }
         }
