@@ -64,7 +64,7 @@ import okio.BufferedSource;
  * <p>Thread-safe; share one instance. {@link #close()} releases pooled connections; OkHttp's pool threads are
  * daemons and never keep the JVM alive. {@link #chatAsync} returns a future whose cancellation cancels the call.
  */
-public final class ChatClient implements AutoCloseable {
+public final class ChatClient implements ChatModel {
 
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
   static final ObjectMapper JSON = new ObjectMapper();
