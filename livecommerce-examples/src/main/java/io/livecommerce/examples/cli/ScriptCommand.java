@@ -6,6 +6,9 @@ import io.livecommerce.domain.Product;
 import io.livecommerce.domain.Promotion;
 import io.livecommerce.domain.PromotionType;
 import io.livecommerce.llm.ChatClient;
+import io.livecommerce.llm.ChatModel;
+import io.livecommerce.llm.local.LocalChatModel;
+import io.livecommerce.llm.local.LocalScriptGeneratorProvider;
 import io.livecommerce.llm.script.LlmScriptGenerator;
 import io.livecommerce.llm.script.TemplateScriptGenerator;
 import io.livecommerce.script.Language;
@@ -28,9 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * <p>Picocli makes one instance per run; not thread-safe.
  */
 @Command(name = "script", mixinStandardHelpOptions = true,
-    description = "Write a live-selling script and its compliance report. Uses an LLM when "
-        + "LIVECOMMERCE_LLM_BASE_URL and LIVECOMMERCE_LLM_MODEL (and _API_KEY, _TIMEOUT_SECONDS) are set, else the "
-        + "offline template generator.", footer = ExitCodes.HELP)
+    description = "Write a live-selling script and its compliance report. Uses a local GGUF model with --gguf (or "
+        + "LIVECOMMERCE_LLM_GGUF), else an LLM API when LIVECOMMERCE_LLM_BASE_URL and LIVECOMMERCE_LLM_MODEL (and "
+        + "_API_KEY, _TIMEOUT_SECONDS) are set, else the offline template generator.", footer = ExitCodes.HELP)
 public final class ScriptCommand implements Callable<Integer> {
   static final double MAX_PRICE = 1e9;
 
@@ -62,6 +65,18 @@ public final class ScriptCommand implements Callable<Integer> {
       + "(default: 180).")
   int seconds;
 
+  @Option(names = "--gguf", paramLabel = "FILE", description = "A local GGUF chat model run with llama.cpp in this "
+      + "process, offline (default: LIVECOMMERCE_LLM_GGUF if set).")
+  java.nio.file.Path gguf;
+
+  @Option(names = "--threads", description = "CPU threads for the local model, in [1, 256] (default: half the "
+      + "cores).")
+  Integer threads;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Sampling seed of a language model; the same seed "
+      + "gives the same script from a local model (default: 42).")
+  long seed;
+
   @Override
   public Integer call() {
     if (price != null && !(price >= 0 && price <= MAX_PRICE)) {
@@ -82,14 +97,27 @@ public final class ScriptCommand implements Callable<Integer> {
     if (promotion != null && !promotion.isBlank()) {
       req.promotion(new Promotion("cli-promotion", promotion, PromotionType.COUPON, 0, 600, category, 0));
     }
-    Optional<ChatClient> llm = ChatClient.fromEnvironment();
+    String fromEnv = System.getenv(LocalScriptGeneratorProvider.GGUF_VARIABLE);
+    java.nio.file.Path local = gguf != null ? gguf
+        : fromEnv != null && !fromEnv.isBlank() ? java.nio.file.Path.of(fromEnv.strip()) : null;
+    Optional<ChatModel> llm;
+    if (local != null) {
+      LocalChatModel.Builder b = LocalChatModel.newBuilder().gguf(local);
+      if (threads != null) {
+        b.threads(threads);
+      }
+      llm = Optional.of(b.build());
+    } else {
+      llm = ChatClient.fromEnvironment().map(c -> c);
+    }
     LiveScript script;
     try {
       script = llm.isPresent()
-          ? LlmScriptGenerator.newBuilder().client(llm.get()).build().generate(req.build())
+          ? LlmScriptGenerator.newBuilder().client(llm.get()).jsonSchema(local != null).seed(seed).build()
+              .generate(req.build())
           : TemplateScriptGenerator.create().generate(req.build());
     } finally {
-      llm.ifPresent(ChatClient::close);
+      llm.ifPresent(ChatModel::close);
     }
     PrintWriter w = spec.commandLine().getOut();
     for (ScriptSegment s : script.segments()) {
