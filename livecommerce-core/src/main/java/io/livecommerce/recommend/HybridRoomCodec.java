@@ -116,12 +116,7 @@ final class HybridRoomCodec implements ModelCodec<HybridRoomRecommender> {
     ModelFamily family = ModelFamily.ALS;
     EaseModel ease = null;
     if (version >= 2) {
-      String name = in.readUTF();
-      try {
-        family = ModelFamily.valueOf(name);
-      } catch (IllegalArgumentException e) {
-        throw new IOException("unknown model family '" + name + "'", e);
-      }
+      family = ModelFamily.read(in);
       if (family.usesEase()) {
         ease = EaseModel.CODEC.read(in, 1);
         if (ease.largestItem() >= cf.itemIds().size()) {

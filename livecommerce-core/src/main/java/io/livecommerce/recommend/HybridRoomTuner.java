@@ -191,36 +191,21 @@ public final class HybridRoomTuner {
     // the blend of the ALS winner with the best EASE. Anchors are few, so each EASE trial costs little.
     ModelFamily bestFamily = ModelFamily.ALS;
     double alsNdcg = bestNdcg;
-    double easeNdcg = Double.NEGATIVE_INFINITY;
-    double easeLambda = ImplicitTuner.EASE_LAMBDA_START;
-    HybridRoomRecommender easeModel = null;
-    for (double step : new double[] {1, 2, 0.5}) {
-      boolean moved = false;
-      for (double l = step == 1 ? easeLambda : easeLambda * step;
-          l >= ImplicitTuner.EASE_LAMBDA_MIN && l <= ImplicitTuner.EASE_LAMBDA_MAX; l *= step) {
-        if (System.nanoTime() - start > budget.toNanos()) {
-          break;
-        }
-        HybridRoomRecommender m = trainer(best, memo).family(ModelFamily.EASE)
-            .ease(EaseTrainer.newBuilder().relativeLambda(l).build()).weights(BlendWeights.CF_ONLY)
-            .train(roomList, train);
-        trials++;
-        double ndcg = ndcg(m, live, at, relevant);
-        if (!(ndcg > easeNdcg + 1e-12)) {
-          break;
-        }
-        easeNdcg = ndcg;
-        easeLambda = l;
-        easeModel = m;
-        moved = true;
-        if (step == 1) {
-          break;
-        }
-      }
-      if (step != 1 && moved) {
-        break;
-      }
-    }
+    Map<Double, HybridRoomRecommender> easeModels = new HashMap<>();
+    Candidate alsWinner = best;
+    java.util.function.DoubleUnaryOperator scoreEase = l -> {
+      HybridRoomRecommender m = trainer(alsWinner, memo).family(ModelFamily.EASE)
+          .ease(EaseTrainer.newBuilder().relativeLambda(l).build()).weights(BlendWeights.CF_ONLY)
+          .train(roomList, train);
+      easeModels.put(l, m);
+      return ndcg(m, live, at, relevant);
+    };
+    LambdaClimb.Best climb = LambdaClimb.from(LambdaClimb.START, scoreEase.applyAsDouble(LambdaClimb.START),
+        scoreEase, () -> System.nanoTime() - start > budget.toNanos());
+    trials += easeModels.size();
+    double easeNdcg = climb.score();
+    double easeLambda = climb.lambda();
+    HybridRoomRecommender easeModel = easeModels.get(easeLambda);
     if (easeModel != null && easeNdcg > bestNdcg + 1e-12) {
       bestNdcg = easeNdcg;
       bestModel = easeModel;

@@ -486,12 +486,7 @@ public final class ImplicitModel {
       ModelFamily family = ModelFamily.ALS;
       List<String> users = null;
       if (version >= 2) {
-        String name = in.readUTF();
-        try {
-          family = ModelFamily.valueOf(name);
-        } catch (IllegalArgumentException e) {
-          throw new IOException("unknown model family '" + name + "'", e);
-        }
+        family = ModelFamily.read(in);
         users = ModelFiles.readStrings(in, 100_000_000);
       }
       AlsModel cf = family.usesAls() ? AlsModel.CODEC.read(in, 1) : null;

@@ -53,9 +53,6 @@ public final class ImplicitTuner {
   static final int SHORT_ITERATIONS = 4;
   static final int[] ITERATIONS = {8, 15};
   static final int FRESH_SPLITS = 1;
-  static final double EASE_LAMBDA_START = 0.5;
-  static final double EASE_LAMBDA_MIN = 1.0 / 64;
-  static final double EASE_LAMBDA_MAX = 64;
   static final ConfidenceTransform[] EASE_CONFIDENCES = {ConfidenceTransform.BINARY, ConfidenceTransform.LOG,
       ConfidenceTransform.LINEAR};
   static final double[] CONTENT_WEIGHTS = {0, 0.1, 0.25, 0.5, 1};
@@ -209,9 +206,19 @@ public final class ImplicitTuner {
           break;
         }
         Trial first = new Trial(ModelFamily.EASE, c, base.alpha(), base.factors(), base.regularization(),
-            base.iterations(), easeLambda != null ? easeLambda : EASE_LAMBDA_START, BlendWeights.CF_ONLY,
+            base.iterations(), easeLambda != null ? easeLambda : LambdaClimb.START, BlendWeights.CF_ONLY,
             Double.NaN);
-        Trial t = easeLambda != null ? search.score(first) : climbLambda(search.score(first), search);
+        Trial scored = search.score(first);
+        Trial t = scored;
+        if (easeLambda == null) {
+          java.util.Map<Double, Trial> tried = new java.util.HashMap<>();
+          LambdaClimb.Best b = LambdaClimb.from(first.easeLambda(), scored.validationNdcg(), l -> {
+            Trial x = search.score(first.withEase(ModelFamily.EASE, l));
+            tried.put(l, x);
+            return x.validationNdcg();
+          }, search::stop);
+          t = tried.getOrDefault(b.lambda(), scored);
+        }
         if (bestEase == null || t.validationNdcg() > bestEase.validationNdcg() + 1e-12) {
           bestEase = t;
         }
@@ -326,29 +333,6 @@ public final class ImplicitTuner {
   }
 
   private static final Comparator<Trial> BY_SCORE = Comparator.comparingDouble(Trial::validationNdcg).reversed();
-
-  /** From a scored EASE trial, doubles λ while that helps, else halves it while that helps, within the bounds. */
-  private Trial climbLambda(Trial from, Search search) {
-    Trial best = from;
-    for (double step : new double[] {2, 0.5}) {
-      boolean moved = false;
-      for (double l = from.easeLambda() * step; l >= EASE_LAMBDA_MIN && l <= EASE_LAMBDA_MAX; l *= step) {
-        if (search.stop()) {
-          return best;
-        }
-        Trial t = search.score(best.withEase(ModelFamily.EASE, l));
-        if (!(t.validationNdcg() > best.validationNdcg() + 1e-12)) {
-          break;
-        }
-        best = t;
-        moved = true;
-      }
-      if (moved) {
-        return best;
-      }
-    }
-    return best;
-  }
 
   /** The starting ALS settings: the defaults, with what the caller fixed. */
   private Trial starting() {

@@ -11,6 +11,16 @@ public enum ModelFamily {
   /** Both, their scores averaged. */
   BLEND;
 
+  /** Reads a family written by name in a model file. */
+  static ModelFamily read(java.io.DataInput in) throws java.io.IOException {
+    String name = in.readUTF();
+    try {
+      return valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new java.io.IOException("unknown model family '" + name + "'", e);
+    }
+  }
+
   boolean usesAls() {
     return this != EASE;
   }
