@@ -36,9 +36,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalChatModelTest {
 
-  /** The model beside the checkout ({@code ../shared/models}), or where {@code livecommerce.test.gguf} says. */
-  static final Path TINY = Path.of(System.getProperty("livecommerce.test.gguf",
-      "../../shared/models/tiny-livesales-v3.gguf"));
+  /**
+   * The tiny shared test model: {@code -Dlivecommerce.test.gguf}, {@code LIVECOMMERCE_TEST_GGUF}, or
+   * {@code shared/models/tiny-livesales-v3.gguf} in the nearest folder above this one that has it (the checkout's
+   * sibling {@code shared} folder). The tests are skipped, saying so, where none of these exists.
+   */
+  static Path tinyModel() {
+    String given = System.getProperty("livecommerce.test.gguf", System.getenv("LIVECOMMERCE_TEST_GGUF"));
+    if (given != null && !given.isBlank()) {
+      return Path.of(given);
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("shared/models/tiny-livesales-v3.gguf");
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    return Path.of("../../shared/models/tiny-livesales-v3.gguf");
+  }
+
+  static final Path TINY = tinyModel();
 
   static LocalChatModel model;
 
