@@ -154,31 +154,34 @@ public final class LocalChatModel implements ChatModel {
     }
     StringBuilder text = new StringBuilder();
     LlamaIterator it = llama.generate(p).iterator();
-    try {
-      while (it.hasNext()) {
-        if (Thread.currentThread().isInterrupted()) {
-          it.cancel();
-          throw new CancellationException("generation cancelled (thread interrupted)");
-        }
-        if (System.nanoTime() > deadline) {
-          it.cancel();
-          throw new LlmTimeoutException("local generation passed the request's timeout after " + text.length()
-              + " characters", null);
-        }
-        LlamaOutput out = it.next();
-        if (!out.text.isEmpty()) {
-          text.append(out.text);
-          if (listener != null) {
+    while (it.hasNext()) {
+      if (Thread.currentThread().isInterrupted()) {
+        it.cancel();
+        throw new CancellationException("generation cancelled (thread interrupted)");
+      }
+      if (System.nanoTime() > deadline) {
+        it.cancel();
+        throw new LlmTimeoutException("local generation passed the request's timeout after " + text.length()
+            + " characters", null);
+      }
+      LlamaOutput out;
+      try {
+        out = it.next();
+      } catch (RuntimeException e) {
+        it.cancel();
+        throw new LlmException("local generation failed: " + e.getMessage(), 0, "", "", e);
+      }
+      if (!out.text.isEmpty()) {
+        text.append(out.text);
+        if (listener != null) {
+          try {
             listener.onText(out.text);
+          } catch (RuntimeException e) {
+            it.cancel(); // the caller's own exception ends the generation and reaches the caller unchanged
+            throw e;
           }
         }
       }
-    } catch (RuntimeException e) {
-      if (e instanceof LlmException || e instanceof CancellationException) {
-        throw e;
-      }
-      it.cancel();
-      throw new LlmException("local generation failed: " + e.getMessage(), 0, "", "", e);
     }
     String answer = text.toString();
     long promptTokens = llama.encode(prompt).length;

@@ -82,6 +82,9 @@ class LocalChatModelTest {
     assertTrue(prompt.startsWith("<|im_start|>system\n你是直播带货主播<|im_end|>"), prompt);
     assertTrue(prompt.contains("<|im_start|>user\n写一段开场白<|im_end|>"), prompt);
     assertTrue(prompt.endsWith("<|im_start|>assistant\n"), prompt);
+    String userOnly = model.prompt(ChatRequest.of("写一段开场白").messages());
+    assertTrue(userOnly.contains("<|im_start|>user\n写一段开场白<|im_end|>"), userOnly);
+    assertFalse(model.chat(ChatRequest.newBuilder().user("写").maxTokens(5).build()).content().isEmpty());
   }
 
   @Test
@@ -136,6 +139,16 @@ class LocalChatModelTest {
     }));
     assertTrue(Thread.interrupted(), "the interrupt is left for the caller");
     assertEquals(1, pieces.get());
+    assertFalse(model.chat(ask("写一段开场白").seed(3).build()).content().isEmpty());
+  }
+
+  @Test
+  void aListenersOwnExceptionEndsTheGenerationAndReachesTheCallerUnchanged() {
+    IllegalStateException mine = new IllegalStateException("enough");
+    assertEquals(mine, assertThrows(IllegalStateException.class,
+        () -> model.stream(ask("写一段开场白").seed(3).build(), d -> {
+          throw mine;
+        })));
     assertFalse(model.chat(ask("写一段开场白").seed(3).build()).content().isEmpty());
   }
 
