@@ -1,21 +1,16 @@
 package io.livecommerce.recommend;
 
 import io.livecommerce.embed.TextEmbedder;
-import io.livecommerce.eval.RankingEvaluator;
 import io.livecommerce.internal.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,7 +174,7 @@ public final class ImplicitTuner {
     long start = nanoTime.getAsLong();
     TextEmbedder memo = embedder == null ? null : new MemoEmbedder(embedder);
     Map<String, String> texts = itemTexts;
-    Validation v = Validation.of(log, seed, maxValidationUsers);
+    ValidationSplit v = ValidationSplit.of(log, seed, maxValidationUsers);
     if (v == null) {
       // No user has 3 or more items: nothing to validate on. The defaults, with what the caller fixed, train.
       Trial defaults = new Trial(family != null ? family : ModelFamily.ALS,
@@ -280,7 +275,7 @@ public final class ImplicitTuner {
       // A fresh split (another seeded fifth; the same fifth where timestamps order the items) decides the family.
       double[] fresh = new double[finalists.size()];
       for (long s = 1; s <= FRESH_SPLITS; s++) {
-        Validation f = Validation.of(log, seed + s, maxValidationUsers);
+        ValidationSplit f = ValidationSplit.of(log, seed + s, maxValidationUsers);
         f = f == null ? v : f;
         ImplicitModel blend = finalists.size() == 3 ? search.fit(blendTrial, f) : null;
         for (int t = 0; t < finalists.size(); t++) {
@@ -344,13 +339,13 @@ public final class ImplicitTuner {
   /** Scores trials on the validation split and keeps count and the clock. */
   private final class Search {
     final long start;
-    final Validation v;
+    final ValidationSplit v;
     final TextEmbedder memo;
     final Map<String, String> texts;
     int trials;
     boolean stopped;
 
-    Search(long start, Validation v, TextEmbedder memo, Map<String, String> texts) {
+    Search(long start, ValidationSplit v, TextEmbedder memo, Map<String, String> texts) {
       this.start = start;
       this.v = v;
       this.memo = memo;
@@ -370,11 +365,11 @@ public final class ImplicitTuner {
       return t.scored(ndcg);
     }
 
-    double scoreOn(Trial t, Validation split) {
+    double scoreOn(Trial t, ValidationSplit split) {
       return split.ndcg(fit(t, split), k);
     }
 
-    ImplicitModel fit(Trial t, Validation split) {
+    ImplicitModel fit(Trial t, ValidationSplit split) {
       trials++;
       return t.recommender(memo, seed, easeMaxItems).fit(split.train, texts);
     }
@@ -395,79 +390,6 @@ public final class ImplicitTuner {
     }
     Collections.shuffle(all, new Random(seed));
     return all.subList(0, Math.min(maxTrials, all.size()));
-  }
-
-  /** The held-out part of the training data and the rest. */
-  static final class Validation {
-    final List<Interaction> train;
-    final Map<String, Set<String>> relevant;
-    final int catalog;
-
-    private Validation(List<Interaction> train, Map<String, Set<String>> relevant, int catalog) {
-      this.train = train;
-      this.relevant = relevant;
-      this.catalog = catalog;
-    }
-
-    /**
-     * Per user, the last fifth of their distinct items (by first time seen) when their timestamps vary, else a
-     * seeded random fifth; users with fewer than 3 items stay whole in training.
-     */
-    static Validation of(List<Interaction> log, long seed, int maxUsers) {
-      Map<String, LinkedHashMap<String, Long>> firstSeen = new LinkedHashMap<>();
-      Set<String> items = new HashSet<>();
-      for (Interaction it : log) {
-        firstSeen.computeIfAbsent(it.user(), u -> new LinkedHashMap<>())
-            .merge(it.item(), it.timestampMillis(), Math::min);
-        items.add(it.item());
-      }
-      List<String> users = new ArrayList<>(firstSeen.keySet());
-      Collections.sort(users);
-      Random rnd = new Random(seed);
-      Collections.shuffle(users, rnd);
-      Set<String> sampled = new HashSet<>(users.subList(0, Math.min(maxUsers, users.size())));
-      Map<String, Set<String>> held = new HashMap<>();
-      for (String u : users) {
-        if (!sampled.contains(u)) {
-          continue;
-        }
-        List<Map.Entry<String, Long>> e = new ArrayList<>(firstSeen.get(u).entrySet());
-        if (e.size() < 3) {
-          continue;
-        }
-        e.sort(Map.Entry.comparingByKey()); // a fixed order before shuffling or sorting by time
-        boolean timed = e.stream().map(Map.Entry::getValue).distinct().count() > 1;
-        if (timed) {
-          e.sort(Map.Entry.comparingByValue());
-        } else {
-          Collections.shuffle(e, rnd);
-        }
-        int n = Math.max(1, e.size() / 5);
-        Set<String> out = new HashSet<>();
-        for (Map.Entry<String, Long> x : e.subList(e.size() - n, e.size())) {
-          out.add(x.getKey());
-        }
-        held.put(u, out);
-      }
-      List<Interaction> train = new ArrayList<>();
-      Map<String, Set<String>> relevant = new HashMap<>();
-      for (Interaction it : log) {
-        Set<String> h = held.get(it.user());
-        if (h != null && h.contains(it.item())) {
-          if (it.weight() > 0) {
-            relevant.computeIfAbsent(it.user(), x -> new HashSet<>()).add(it.item());
-          }
-        } else {
-          train.add(it);
-        }
-      }
-      return relevant.isEmpty() ? null : new Validation(train, relevant, items.size());
-    }
-
-    double ndcg(ImplicitModel m, int k) {
-      return RankingEvaluator.evaluate("validation", u -> m.knows(u)
-          ? m.recommend(u, k, true).stream().map(s -> s.item()).toList() : List.of(), relevant, k, catalog).ndcg();
-    }
   }
 
   static String plain(double d) {

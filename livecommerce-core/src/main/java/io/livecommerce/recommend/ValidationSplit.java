@@ -1,0 +1,88 @@
+package io.livecommerce.recommend;
+
+import io.livecommerce.eval.RankingEvaluator;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The tuner's held-out part of the training data and the rest: per user, the last fifth of their distinct items when
+ * their timestamps vary, else a seeded random fifth. Immutable after construction; package-private.
+ */
+final class ValidationSplit {
+  final List<Interaction> train;
+  final Map<String, Set<String>> relevant;
+  final int catalog;
+
+  private ValidationSplit(List<Interaction> train, Map<String, Set<String>> relevant, int catalog) {
+    this.train = train;
+    this.relevant = relevant;
+    this.catalog = catalog;
+  }
+
+  /**
+   * Per user, the last fifth of their distinct items (by first time seen) when their timestamps vary, else a
+   * seeded random fifth; users with fewer than 3 items stay whole in training.
+   */
+  static ValidationSplit of(List<Interaction> log, long seed, int maxUsers) {
+    Map<String, LinkedHashMap<String, Long>> firstSeen = new LinkedHashMap<>();
+    Set<String> items = new HashSet<>();
+    for (Interaction it : log) {
+      firstSeen.computeIfAbsent(it.user(), u -> new LinkedHashMap<>())
+          .merge(it.item(), it.timestampMillis(), Math::min);
+      items.add(it.item());
+    }
+    List<String> users = new ArrayList<>(firstSeen.keySet());
+    Collections.sort(users);
+    Random rnd = new Random(seed);
+    Collections.shuffle(users, rnd);
+    Set<String> sampled = new HashSet<>(users.subList(0, Math.min(maxUsers, users.size())));
+    Map<String, Set<String>> held = new HashMap<>();
+    for (String u : users) {
+      if (!sampled.contains(u)) {
+        continue;
+      }
+      List<Map.Entry<String, Long>> e = new ArrayList<>(firstSeen.get(u).entrySet());
+      if (e.size() < 3) {
+        continue;
+      }
+      e.sort(Map.Entry.comparingByKey()); // a fixed order before shuffling or sorting by time
+      boolean timed = e.stream().map(Map.Entry::getValue).distinct().count() > 1;
+      if (timed) {
+        e.sort(Map.Entry.comparingByValue());
+      } else {
+        Collections.shuffle(e, rnd);
+      }
+      int n = Math.max(1, e.size() / 5);
+      Set<String> out = new HashSet<>();
+      for (Map.Entry<String, Long> x : e.subList(e.size() - n, e.size())) {
+        out.add(x.getKey());
+      }
+      held.put(u, out);
+    }
+    List<Interaction> train = new ArrayList<>();
+    Map<String, Set<String>> relevant = new HashMap<>();
+    for (Interaction it : log) {
+      Set<String> h = held.get(it.user());
+      if (h != null && h.contains(it.item())) {
+        if (it.weight() > 0) {
+          relevant.computeIfAbsent(it.user(), x -> new HashSet<>()).add(it.item());
+        }
+      } else {
+        train.add(it);
+      }
+    }
+    return relevant.isEmpty() ? null : new ValidationSplit(train, relevant, items.size());
+  }
+
+  double ndcg(ImplicitModel m, int k) {
+    return RankingEvaluator.evaluate("validation", u -> m.knows(u)
+        ? m.recommend(u, k, true).stream().map(s -> s.item()).toList() : List.of(), relevant, k, catalog).ndcg();
+  }
+}
