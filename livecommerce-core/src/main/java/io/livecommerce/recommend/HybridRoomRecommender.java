@@ -195,7 +195,7 @@ public final class HybridRoomRecommender implements RoomRecommender {
       double growth = (counts[0] - counts[1]) / (double) Math.max(counts[1], 1);
       double mom = counts[0] + counts[1] < 5 ? 0 : Math.tanh(growth);
       int bucket = u != null && a != null ? repeat.bucketAt(u, a, query.atMillis()) : -1;
-      double rep = bucket < 0 ? 0 : repeat.rates[bucket];
+      double rep = repeat.rateOf(bucket);
       parts[c] = new double[] {w.cf() * cfScore, w.content() * content, w.popularity() * pop, w.momentum() * mom,
           growth, counts[0], w.repeat() * rep, bucket};
       total[c] = (float) (parts[c][0] + parts[c][1] + parts[c][2] + parts[c][3] + parts[c][6]);

@@ -177,11 +177,8 @@ public final class ImplicitTuner {
     ValidationSplit v = ValidationSplit.of(log, seed, maxValidationUsers);
     if (v == null) {
       // No user has 3 or more items: nothing to validate on. The defaults, with what the caller fixed, train.
-      Trial defaults = new Trial(family != null ? family : ModelFamily.ALS,
-          confidence != null ? confidence : ConfidenceTransform.LINEAR, alpha != null ? alpha : 5,
-          factors != null ? factors : 32, regularization != null ? regularization : 0.1,
-          iterations != null ? iterations : 10, easeLambda != null ? easeLambda : EaseTrainer.DEFAULT_RELATIVE_LAMBDA,
-          BlendWeights.DEFAULT, Double.NaN);
+      Trial defaults = starting().withEase(family != null ? family : ModelFamily.ALS,
+          easeLambda != null ? easeLambda : EaseTrainer.DEFAULT_RELATIVE_LAMBDA).withWeights(BlendWeights.DEFAULT);
       LOG.info("too little data to tune (no user has 3 or more distinct items); training with {}",
           defaults.describe());
       ImplicitModel m = defaults.recommender(embedder, seed, easeMaxItems).fit(log, itemTexts);

@@ -113,10 +113,9 @@ final class RepeatSignal {
     return Float.isNaN(h) ? -1 : bucket(Math.max(0, h + (atMillis - trainedUntil) / HOUR));
   }
 
-  /** The signal: the return rate of the bucket, 0 for an anchor never watched. */
-  double score(int v, int a, long atMillis) {
-    int b = bucketAt(v, a, atMillis);
-    return b < 0 ? 0 : rates[b];
+  /** The signal of a bucket from {@link #bucketAt}: its return rate, 0 for an anchor never watched (-1). */
+  double rateOf(int bucket) {
+    return bucket < 0 ? 0 : rates[bucket];
   }
 
   /** "you watched X in the last 3 days". */

@@ -63,7 +63,7 @@ class RepeatSignalTest {
     // As seen at the end: viewer 1 watched anchor 0 just now, viewer 3 never watched anchor 0.
     assertEquals(0, s.bucketAt(1, 0, end));
     assertEquals(-1, s.bucketAt(3, 0, end));
-    assertEquals(0, s.score(3, 0, end));
+    assertEquals(0, s.rateOf(s.bucketAt(3, 0, end)));
     // Two days later, viewer 1's last watch of anchor 0 has moved to the 1-3 day bucket.
     assertEquals(1, s.bucketAt(1, 0, end + 2 * DAY));
   }

@@ -237,7 +237,9 @@ public final class LocalChatModel implements ChatModel {
         + (closed ? ", closed" : "") + "}";
   }
 
-  /** Builds a {@link LocalChatModel}; fails fast on invalid values and on a file that is not GGUF. */
+  /**
+   * Builds a {@link LocalChatModel}; fails fast on invalid values and on a file that is not GGUF. Not thread-safe.
+   */
   public static final class Builder {
     private Path gguf;
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
