@@ -4,6 +4,7 @@ import io.livecommerce.examples.cli.CheckComplianceCommand;
 import io.livecommerce.examples.cli.DemoCommand;
 import io.livecommerce.examples.cli.EmbedCommand;
 import io.livecommerce.examples.cli.EvaluateRecommenderCommand;
+import io.livecommerce.examples.cli.ExportFinetuneCommand;
 import io.livecommerce.examples.cli.ExitCodes;
 import io.livecommerce.examples.cli.GenerateWorldCommand;
 import io.livecommerce.examples.cli.RecommendCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Option;
     footer = ExitCodes.HELP,
     subcommands = {DemoCommand.class, GenerateWorldCommand.class, EmbedCommand.class, SearchCommand.class,
         RecommendCommand.class, EvaluateRecommenderCommand.class, RegressCommand.class, ScriptCommand.class,
-        CheckComplianceCommand.class})
+        CheckComplianceCommand.class, ExportFinetuneCommand.class})
 public final class Cli implements Callable<Integer> {
 
   @Option(names = "--verbose", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)

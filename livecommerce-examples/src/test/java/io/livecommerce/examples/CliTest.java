@@ -45,7 +45,7 @@ class CliTest {
     Result r = cli("--help");
     assertEquals(0, r.code);
     for (String c : List.of("demo", "generate-world", "embed", "search", "recommend", "evaluate-recommender",
-        "regress", "script", "check-compliance")) {
+        "regress", "script", "check-compliance", "export-finetune")) {
       assertTrue(r.out.contains(c), c + " in " + r.out);
       assertEquals(0, cli(c, "--help").code, c + " --help");
     }

@@ -8,6 +8,7 @@ import io.livecommerce.domain.PromotionOutcome;
 import io.livecommerce.domain.SalesRecord;
 import io.livecommerce.domain.Viewer;
 import io.livecommerce.domain.WatchEvent;
+import io.livecommerce.llm.finetune.PastScript;
 import java.util.List;
 
 /**
@@ -22,9 +23,11 @@ import java.util.List;
  * @param sales sales records, in time order
  * @param promotions promotion designs
  * @param outcomes promotion outcomes, in time order
+ * @param scripts past scripts with their outcomes, in time order (empty for a folder written before they existed)
  */
 public record World(List<Anchor> anchors, List<LiveRoom> rooms, List<Product> products, List<Viewer> viewers,
-    List<WatchEvent> events, List<SalesRecord> sales, List<Promotion> promotions, List<PromotionOutcome> outcomes) {
+    List<WatchEvent> events, List<SalesRecord> sales, List<Promotion> promotions, List<PromotionOutcome> outcomes,
+    List<PastScript> scripts) {
 
   /** Copies the lists. */
   public World {
@@ -36,12 +39,14 @@ public record World(List<Anchor> anchors, List<LiveRoom> rooms, List<Product> pr
     sales = List.copyOf(sales);
     promotions = List.copyOf(promotions);
     outcomes = List.copyOf(outcomes);
+    scripts = List.copyOf(scripts);
   }
 
   /** One line of counts. */
   public String summary() {
     return anchors.size() + " anchors, " + rooms.size() + " rooms, " + products.size() + " products, "
         + viewers.size() + " viewers, " + events.size() + " watch events, " + sales.size() + " sales, "
-        + promotions.size() + " promotions, " + outcomes.size() + " promotion outcomes";
+        + promotions.size() + " promotions, " + outcomes.size() + " promotion outcomes, " + scripts.size()
+        + " past scripts";
   }
 }

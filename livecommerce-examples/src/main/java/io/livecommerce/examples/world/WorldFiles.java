@@ -10,6 +10,10 @@ import io.livecommerce.domain.SalesRecord;
 import io.livecommerce.domain.Viewer;
 import io.livecommerce.domain.WatchEvent;
 import io.livecommerce.examples.csv.CsvTable;
+import io.livecommerce.llm.finetune.PastScript;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,6 +62,40 @@ public final class WorldFiles {
         "timestamp_millis", "viewers", "orders", "gmv_cents"),
         map(w.outcomes(), o -> List.of(o.promotionId(), o.anchorId(), o.roomId(), o.timestampMillis(), o.viewers(),
             o.orders(), o.gmvCents())));
+    CsvTable.write(dir.resolve(SCRIPTS), SCRIPT_COLUMNS,
+        map(w.scripts(), s -> List.of(s.id(), s.anchorId(), s.category(), s.productText(), s.script(),
+            s.minutesOnAir(), s.viewers(), s.orders(), s.gmvCents())));
+  }
+
+  /** The past scripts' file name in a world folder. */
+  public static final String SCRIPTS = "scripts.csv";
+
+  private static final List<String> SCRIPT_COLUMNS = List.of("id", "anchor_id", "category", "product_text", "script",
+      "minutes_on_air", "viewers", "orders", "gmv_cents");
+
+  /**
+   * Reads a scripts CSV ({@code docs/data-format.md}): past scripts with their outcomes; {@code anchor_id} and
+   * {@code category} are optional columns.
+   *
+   * @throws io.livecommerce.examples.csv.CsvFormatException naming the file, line and column of bad data
+   */
+  public static List<PastScript> readScripts(Path file, Charset charset) {
+    CsvTable t = CsvTable.read(file, charset).require("id", "product_text", "script", "minutes_on_air", "viewers",
+        "orders", "gmv_cents");
+    boolean anchors = t.has("anchor_id");
+    boolean categories = t.has("category");
+    List<PastScript> out = new ArrayList<>(t.rows().size());
+    for (CsvTable.Row r : t.rows()) {
+      try {
+        out.add(new PastScript(r.required("id"), anchors ? r.get("anchor_id") : "",
+            categories ? r.get("category") : "", r.required("product_text"),
+            r.required("script"), minutes(r), r.getLong("viewers", 0, Long.MAX_VALUE),
+            r.getLong("orders", 0, Long.MAX_VALUE), r.getLong("gmv_cents", 0, Long.MAX_VALUE)));
+      } catch (IllegalArgumentException e) {
+        throw r.error(null, e.getMessage());
+      }
+    }
+    return out;
   }
 
   /**
@@ -101,7 +139,18 @@ public final class WorldFiles {
         r.required("promotion_id"), r.required("anchor_id"), r.required("room_id"), r.getLong("timestamp_millis"),
         r.getLong("viewers"), r.getLong("orders"), r.getLong("gmv_cents")), "promotion_id", "anchor_id", "room_id",
         "timestamp_millis", "viewers", "orders", "gmv_cents");
-    return new World(anchors, rooms, products, viewers, events, sales, promotions, outcomes);
+    Path scriptsFile = dir.resolve(SCRIPTS);
+    List<PastScript> scripts = Files.exists(scriptsFile)
+        ? readScripts(scriptsFile, StandardCharsets.UTF_8) : List.of();
+    return new World(anchors, rooms, products, viewers, events, sales, promotions, outcomes, scripts);
+  }
+
+  private static double minutes(CsvTable.Row r) {
+    double m = r.getDouble("minutes_on_air");
+    if (!(m > 0)) {
+      throw r.error("minutes_on_air", "'" + r.get("minutes_on_air") + "' must be > 0");
+    }
+    return m;
   }
 
   private static <T> List<T> rows(Path file, Function<CsvTable.Row, T> parse, String... columns) {

@@ -12,6 +12,7 @@ import io.livecommerce.domain.WatchEvent;
 import io.livecommerce.internal.Checks;
 import java.time.ZonedDateTime;
 import java.time.ZoneId;
+import io.livecommerce.llm.finetune.PastScript;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import java.util.Random;
  *   <li>Promotion GMV rises with discount depth and audience, and each category has a promotion type that works for
  *       it: flash sales for 食品, gifts for 美妆 and 护肤, bundles for 母婴, spend-and-save for 服饰 and 家居, coupons
  *       for 数码, lucky bags for 茶酒.
+ *   <li>Past scripts: see {@link PastScriptSimulator}.
  * </ul>
  *
  * <p>Sessions run 19:00–23:00 Beijing time, one per anchor per day, from 2026-10-01; the last day's sessions are
@@ -257,7 +259,8 @@ public final class WorldGenerator {
         }
       }
     }
-    return new World(anchors, rooms, products, viewers, events, sales, promotions, outcomes);
+    List<PastScript> scripts = PastScriptSimulator.simulate(anchors, rooms, products, sales, seed);
+    return new World(anchors, rooms, products, viewers, events, sales, promotions, outcomes, scripts);
   }
 
   private static String describe(PromotionType type, double depth, String category) {
