@@ -438,6 +438,21 @@ public final class ChatClient implements ChatModel {
     return http.newCall(rb.build());
   }
 
+  /** The URL of {@code path} (slash-separated segments) under the base URL. For this module's clients. */
+  HttpUrl.Builder url(String path) {
+    return baseUrl.newBuilder().addPathSegments(path);
+  }
+
+  /**
+   * Sends a request built by a sibling client (it adds the key); returns a 2xx response or throws the typed error.
+   */
+  Response send(Request.Builder rb) throws IOException {
+    if (!apiKey.isEmpty()) {
+      rb.header("Authorization", "Bearer " + apiKey);
+    }
+    return checked(http.newCall(rb.build()).execute());
+  }
+
   /** POSTs JSON to {@code path}; returns a 2xx response or throws the typed error. For this module's clients. */
   Response execute(String path, ObjectNode body) throws IOException {
     return checked(newCall(path, body).execute());

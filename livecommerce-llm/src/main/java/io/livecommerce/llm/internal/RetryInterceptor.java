@@ -44,6 +44,15 @@ public final class RetryInterceptor implements Interceptor {
     this.jitter = new Random(seed);
   }
 
+  /**
+   * Tags a request that must not run twice (creating a paid job): it is retried only when the server said it did
+   * not take it (429) or the connection was never made, never after a 5xx or a connection that broke mid-request.
+   */
+  public enum NotIdempotent {
+    /** The tag. */
+    INSTANCE
+  }
+
   /** Whether an HTTP status is worth retrying. */
   public static boolean retryable(int code) {
     return code == 408 || code == 409 || code == 429 || code >= 500;
@@ -52,6 +61,7 @@ public final class RetryInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     long end = clock.millis() + deadline.toMillis();
+    boolean once = chain.request().tag(NotIdempotent.class) != null;
     for (int attempt = 1; ; attempt++) {
       Response response;
       try {
@@ -59,7 +69,7 @@ public final class RetryInterceptor implements Interceptor {
       } catch (InterruptedIOException e) {
         throw e; // a timeout or cancellation: the budget is spent
       } catch (IOException e) {
-        if (attempt >= maxAttempts || chain.call().isCanceled()) {
+        if (attempt >= maxAttempts || chain.call().isCanceled() || (once && !neverConnected(e))) {
           throw e;
         }
         Duration wait = backoff(attempt);
@@ -71,7 +81,8 @@ public final class RetryInterceptor implements Interceptor {
         pause(wait);
         continue;
       }
-      if (!retryable(response.code()) || attempt >= maxAttempts || chain.call().isCanceled()) {
+      if (!retryable(response.code()) || (once && response.code() != 429) || attempt >= maxAttempts
+          || chain.call().isCanceled()) {
         return response;
       }
       Duration asked = retryAfter(response);
@@ -83,6 +94,12 @@ public final class RetryInterceptor implements Interceptor {
       response.close();
       pause(wait);
     }
+  }
+
+  /** A failure before any byte of the request could reach the server. */
+  private static boolean neverConnected(IOException e) {
+    return e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException
+        || e instanceof java.net.NoRouteToHostException;
   }
 
   private void pause(Duration wait) throws InterruptedIOException {
