@@ -47,6 +47,8 @@ public final class LiveCommerce implements AutoCloseable {
   private final Supplier<TextEmbedder> embedderFactory;
   private final boolean ownsEmbedder;
   private final Supplier<ScriptGenerator> scriptFactory;
+  private final ComplianceChecker checker;
+  private final Long seed;
   private final Object lock = new Object();
   private TextEmbedder embedder;
   private ScriptGenerator scriptGenerator;
@@ -56,6 +58,8 @@ public final class LiveCommerce implements AutoCloseable {
     this.embedderFactory = b.embedderFactory;
     this.ownsEmbedder = b.ownsEmbedder;
     this.scriptFactory = b.scriptFactory;
+    this.checker = b.checker;
+    this.seed = b.seed;
   }
 
   /** A new builder with the defaults described on this class. */
@@ -109,7 +113,8 @@ public final class LiveCommerce implements AutoCloseable {
    * @throws IllegalStateException if this instance is closed
    */
   public RegressionProductSelector.Builder productSelector() {
-    return RegressionProductSelector.newBuilder().embedder(embedder());
+    RegressionProductSelector.Builder b = RegressionProductSelector.newBuilder().embedder(embedder());
+    return seed == null ? b : b.seed(seed);
   }
 
   /**
@@ -118,7 +123,8 @@ public final class LiveCommerce implements AutoCloseable {
    * @throws IllegalStateException if this instance is closed
    */
   public RegressionPromotionRanker.Builder promotionRanker() {
-    return RegressionPromotionRanker.newBuilder().embedder(embedder());
+    RegressionPromotionRanker.Builder b = RegressionPromotionRanker.newBuilder().embedder(embedder());
+    return seed == null ? b : b.seed(seed);
   }
 
   /**
@@ -130,9 +136,9 @@ public final class LiveCommerce implements AutoCloseable {
     return ImplicitRecommender.newBuilder().embedder(embedder());
   }
 
-  /** The advertising-law checker with the bundled rules. Cheap; loads the rules once per JVM. */
+  /** The advertising-law checker: the one given to the builder, else the bundled rules (loaded once per JVM). */
   public ComplianceChecker compliance() {
-    return ComplianceChecker.bundled();
+    return checker != null ? checker : ComplianceChecker.bundled();
   }
 
   private void checkOpen() {
@@ -169,6 +175,8 @@ public final class LiveCommerce implements AutoCloseable {
     private Supplier<TextEmbedder> embedderFactory = Builder::defaultEmbedder;
     private boolean ownsEmbedder = true;
     private Supplier<ScriptGenerator> scriptFactory = Builder::defaultScriptGenerator;
+    private ComplianceChecker checker;
+    private Long seed;
 
     private Builder() {}
 
@@ -204,6 +212,22 @@ public final class LiveCommerce implements AutoCloseable {
     public Builder scriptGenerator(ScriptGenerator generator) {
       Checks.notNull(generator, "generator");
       this.scriptFactory = () -> generator;
+      return this;
+    }
+
+    /**
+     * Uses {@code checker} for {@link LiveCommerce#compliance()} (e.g. the bundled rules plus your own).
+     *
+     * @throws IllegalArgumentException if {@code checker} is null
+     */
+    public Builder compliance(ComplianceChecker checker) {
+      this.checker = Checks.notNull(checker, "checker");
+      return this;
+    }
+
+    /** Seeds the product selector and promotion ranker builders handed out; default: their own defaults. */
+    public Builder seed(long seed) {
+      this.seed = seed;
       return this;
     }
 
