@@ -144,10 +144,18 @@ public final class ImplicitTuner {
    *
    * @param model the model
    * @param best the winning configuration and its validation NDCG
-   * @param trials configurations scored
+   * @param trials models fitted during the search
    * @param millis wall time of the search
+   * @param history the configurations scored on the validation split, in the order they were tried (the blend-weight
+   *     rescoring of the winner is not in it); empty when there was too little data to tune
    */
-  public record Result(ImplicitModel model, Trial best, int trials, long millis) {
+  public record Result(ImplicitModel model, Trial best, int trials, long millis, List<Trial> history) {
+
+    /** Copies the history. */
+    public Result {
+      history = List.copyOf(history);
+    }
+
     /** One line for logs and the CLI. */
     public String describe() {
       return best.describe() + String.format(Locale.ROOT, ",validationNdcg=%.4f,trials=%d,seconds=%.1f",
@@ -183,7 +191,7 @@ public final class ImplicitTuner {
           defaults.describe());
       ImplicitModel m = defaults.recommender(embedder, seed, easeMaxItems).fit(log, itemTexts);
       return new Result(m.withTuning("untuned (too little data)," + defaults.describe()), defaults, 0,
-          (nanoTime.getAsLong() - start) / 1_000_000);
+          (nanoTime.getAsLong() - start) / 1_000_000, List.of());
     }
     boolean tryAls = family == null || family.usesAls();
     boolean tryEase = family == null || family.usesEase();
@@ -308,8 +316,8 @@ public final class ImplicitTuner {
     boolean stopped = search.stopped;
     ImplicitModel full = best.recommender(embedder, seed, easeMaxItems).fit(log, itemTexts);
     long millis = (nanoTime.getAsLong() - start) / 1_000_000;
-    Result r = new Result(full, best, trialCount, millis);
-    r = new Result(full.withTuning(r.describe()), best, r.trials(), millis);
+    Result r = new Result(full, best, trialCount, millis, search.history);
+    r = new Result(full.withTuning(r.describe()), best, r.trials(), millis, search.history);
     if (stopped) {
       LOG.info("tuning stopped at its {} s budget after {} trials", budget.toSeconds(), r.trials());
     }
@@ -341,6 +349,7 @@ public final class ImplicitTuner {
     final Map<String, String> texts;
     int trials;
     boolean stopped;
+    final List<Trial> history = new ArrayList<>();
 
     Search(long start, ValidationSplit v, TextEmbedder memo, Map<String, String> texts) {
       this.start = start;
@@ -359,7 +368,9 @@ public final class ImplicitTuner {
     Trial score(Trial t) {
       double ndcg = scoreOn(t, v);
       LOG.debug("trial {}: validation NDCG@{} {}", t.describe(), k, ndcg);
-      return t.scored(ndcg);
+      Trial scored = t.scored(ndcg);
+      history.add(scored);
+      return scored;
     }
 
     double scoreOn(Trial t, ValidationSplit split) {

@@ -156,6 +156,38 @@ public final class TabularModel {
         pipeline.explain(row, contributions));
   }
 
+  /**
+   * How much each source column (numeric, categorical, then text) moved this row's prediction away from the
+   * intercept, on the model's scale (log(1 + target) when the target is logged), in {@link #featureGroups()} order.
+   *
+   * @throws IllegalStateException if the model uses text but has no embedder
+   */
+  public Map<String, Double> contributionsByGroup(TabularRow row) {
+    Checks.notNull(row, "row");
+    float[] v = null;
+    if (pipeline.useText) {
+      if (embedder == null) {
+        throw new IllegalStateException("this model uses text; load it with an embedder");
+      }
+      v = row.text().isBlank() ? null : embedder.embed(row.text());
+    }
+    double[] c = ridge.contributions(pipeline.features(row, v));
+    double[] byGroup = new double[pipeline.groupNames.size()];
+    for (int i = 0; i < c.length; i++) {
+      byGroup[pipeline.group[i]] += c[i];
+    }
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    for (int g = 0; g < byGroup.length; g++) {
+      out.put(pipeline.groupNames.get(g), byGroup[g]);
+    }
+    return out;
+  }
+
+  /** The source columns the features come from: numeric, categorical, then the text column if used. */
+  public List<String> featureGroups() {
+    return List.copyOf(pipeline.groupNames);
+  }
+
   private double back(double v) {
     return logTarget ? Math.max(0, Math.expm1(v)) : v;
   }

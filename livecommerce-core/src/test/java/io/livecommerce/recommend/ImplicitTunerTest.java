@@ -38,6 +38,12 @@ class ImplicitTunerTest {
     ImplicitTuner.Result a = tuner().build().tune(SPLIT.train(), WORLD.itemTexts);
     ImplicitTuner.Result b = tuner().build().tune(SPLIT.train(), WORLD.itemTexts);
     assertEquals(a.best(), b.best());
+    // The trace: every configuration scored, in order, none above the winner (weights are tuned after it).
+    assertEquals(a.history(), b.history());
+    assertTrue(a.history().size() >= 6, "history " + a.history().size());
+    assertTrue(a.history().size() <= a.trials(), a.history().size() + " vs " + a.trials());
+    double bestSeen = a.history().stream().mapToDouble(ImplicitTuner.Trial::validationNdcg).max().orElseThrow();
+    assertTrue(bestSeen <= a.best().validationNdcg() + 1e-12, bestSeen + " vs " + a.best().validationNdcg());
     assertEquals(a.model().recommend("u1", 10, true), b.model().recommend("u1", 10, true));
     assertTrue(a.trials() >= 6, "trials " + a.trials());
     Path file = dir.resolve("tuned.model");

@@ -12,6 +12,8 @@ import io.livecommerce.domain.WatchEvent;
 import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.eval.RankingEvaluator;
 import io.livecommerce.eval.RankingReport;
+import io.livecommerce.examples.report.HtmlReport;
+import io.livecommerce.examples.report.Reports;
 import io.livecommerce.examples.world.World;
 import io.livecommerce.examples.world.WorldGenerator;
 import io.livecommerce.examples.world.WorldSize;
@@ -58,10 +60,20 @@ public final class Demo {
 
   /** Runs the whole tour. */
   public void run(WorldSize size, long seed, String embedderName) {
+    run(size, seed, embedderName, null);
+  }
+
+  /** Runs the whole tour, adding its evaluation to {@code page} when it is not null. */
+  public void run(WorldSize size, long seed, String embedderName, HtmlReport page) {
     long t0 = System.nanoTime();
     step("1/6 Generating a " + size.name().toLowerCase(Locale.ROOT) + " live-commerce world (seed " + seed + ")");
     World w = WorldGenerator.generate(size, seed);
     out.println("  " + w.summary());
+    if (page != null) {
+      page.section("The world").paragraph("A simulated " + size.name().toLowerCase(Locale.ROOT) + " world, seed "
+          + seed + ": " + w.summary() + ". Its tastes are planted (docs/data-format.md), so these figures show the "
+          + "machinery works; the README's real-data benchmarks show how it compares with peers.");
+    }
 
     try (LiveCommerce lc = LiveCommerce.builder()
         .embedder(() -> Embedders.withProgress(Embedders.create(embedderName), out)).build()) {
@@ -90,6 +102,9 @@ public final class Demo {
       };
       out.printf(Locale.ROOT, "  tuned on tonight's first two hours (%d trials): %s, blend %s, validation NDCG@10 "
           + "%.3f%n", tuned.trials(), family, tuned.weights(), tuned.validationNdcg());
+      String tuningLine = String.format(Locale.ROOT, "The room recommender was tuned on tonight's first two hours "
+          + "(%d trials): %s, blend %s, validation NDCG@10 %.3f.", tuned.trials(), family, tuned.weights(),
+          tuned.validationNdcg());
       for (String viewer : List.of("v1", "v7", "v42")) {
         out.println("  For viewer " + viewer + " (" + liveNow.size() + " rooms live):");
         for (Scored<LiveRoom> s : rooms.recommend(RoomQuery.of(viewer, liveNow, now, 3))) {
@@ -154,22 +169,38 @@ public final class Demo {
       out.println("  Rewritten: " + lc.compliance().rewrite(risky));
 
       step("6/6 Evaluation against baselines");
-      evaluateRooms(rooms, w, dayStart, now, liveNow, seed);
+      List<RankingReport> roomReports = evaluateRooms(rooms, w, dayStart, now, liveNow, seed);
       int cut = w.sales().size() * 4 / 5;
       out.println("  Product selection, holdout = the last 20% of sales by time:");
-      table(lc.productSelector().seed(seed).evaluate(w.products(),
-          w.sales().subList(0, cut), w.sales().subList(cut, w.sales().size()), w.anchors(), 50));
+      List<RegressionReport> productReports = lc.productSelector().seed(seed).evaluate(w.products(),
+          w.sales().subList(0, cut), w.sales().subList(cut, w.sales().size()), w.anchors(), 50);
+      table(productReports);
       List<PromotionOutcome> outcomes = w.outcomes();
       int pcut = outcomes.size() * 4 / 5;
       out.println("  Promotion ranking, holdout = the last 20% of outcomes by time:");
-      table(lc.promotionRanker().seed(seed).evaluate(w.promotions(),
-          outcomes.subList(0, pcut), outcomes.subList(pcut, outcomes.size()), 30));
+      List<RegressionReport> promotionReports = lc.promotionRanker().seed(seed).evaluate(w.promotions(),
+          outcomes.subList(0, pcut), outcomes.subList(pcut, outcomes.size()), 30);
+      table(promotionReports);
+      if (page != null) {
+        Reports.ranking(page, List.of(roomReports), "rooms for each viewer among those live at \"now\", against "
+            + "what they watched after it");
+        page.paragraph(tuningLine);
+        Reports.regressionTable(page, "Product selection: units sold, holdout = the last 20% of sales",
+            productReports);
+        Reports.regressionTable(page, "Promotion ranking: GMV, holdout = the last 20% of outcomes",
+            promotionReports);
+        page.section("Compliance").paragraph("Checked: " + risky).table(List.of("span", "text", "category",
+            "severity", "suggestion"), report.findings().stream().map(f -> List.of("[" + f.start() + ", " + f.end()
+            + ")", f.matchedText(), f.category().name(), f.severity().name(),
+            f.suggestion().isEmpty() ? "(removed)" : f.suggestion())).toList())
+            .paragraph("Rewritten: " + lc.compliance().rewrite(risky));
+      }
     }
     out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
   }
 
-  private void evaluateRooms(HybridRoomRecommender rooms, World w, long dayStart, long now, List<LiveRoom> liveNow,
-      long seed) {
+  private List<RankingReport> evaluateRooms(HybridRoomRecommender rooms, World w, long dayStart, long now,
+      List<LiveRoom> liveNow, long seed) {
     // Relevant: rooms a viewer watched for a minute or more after "now" on the last day.
     Map<String, Set<String>> relevant = watched(w, now, Long.MAX_VALUE);
     out.println("  Room recommendation, " + relevant.size() + " viewers, what they watched after \"now\":");
@@ -211,6 +242,7 @@ public final class Demo {
     }
     out.println("    " + RankingReport.header());
     reports.forEach(r -> out.println("    " + r.row()));
+    return reports;
   }
 
   /** Per viewer, rooms watched for a minute or more in [from, to). */

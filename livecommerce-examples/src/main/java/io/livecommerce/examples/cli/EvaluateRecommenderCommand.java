@@ -5,18 +5,21 @@ import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.eval.RankingReport;
 import io.livecommerce.eval.Split;
 import io.livecommerce.eval.Splits;
+import io.livecommerce.examples.report.HtmlReport;
+import io.livecommerce.examples.report.Reports;
 import io.livecommerce.recommend.ImplicitModel;
 import io.livecommerce.recommend.Interaction;
 import io.livecommerce.recommend.RecommenderEvaluation;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code evaluate-recommender}: the hybrid against its baselines on a held-out split.
@@ -55,9 +58,13 @@ public final class EvaluateRecommenderCommand implements Callable<Integer> {
   @Mixin
   TuningOptions tuning;
 
+  @Mixin
+  ReportOption report;
+
   @Override
   public Integer call() throws Exception {
     input.validate();
+    report.validate("--interactions", input.interactions, "--items", input.items);
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new IllegalArgumentException("--test-fraction must be in (0, 1) but was " + testFraction);
     }
@@ -76,12 +83,29 @@ public final class EvaluateRecommenderCommand implements Callable<Integer> {
     try {
       // The tuner sees the training part only; the test part is for the report alone.
       ImplicitModel m = tuning.fit(s.train(), texts, embedder, seed.seed, spec.commandLine().getOut());
-      List<RankingReport> reports = RecommenderEvaluation.compare(m, s.test(),
-          Math.min(input.k, m.catalogue().size()), seed.seed);
+      int k = Math.min(input.k, m.catalogue().size());
+      List<RankingReport> reports = RecommenderEvaluation.compare(m, s.test(), k, seed.seed);
       PrintWriter w = spec.commandLine().getOut();
       w.println(RankingReport.header());
       reports.forEach(r -> w.println(r.row()));
       w.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(reports));
+      if (report.wanted()) {
+        List<List<RankingReport>> byK = new ArrayList<>();
+        for (int c : new int[] {1, 5, 10, 20, 50}) {
+          if (c < k) {
+            byK.add(RecommenderEvaluation.compare(m, s.test(), c, seed.seed));
+          }
+        }
+        byK.add(reports);
+        HtmlReport page = new HtmlReport("Recommender evaluation", "livecommerce evaluate-recommender on "
+            + input.interactions.getFileName() + ": " + log.size() + " interactions, " + split + " split, "
+            + s.test().size() + " held out, seed " + seed.seed);
+        Reports.ranking(page, byK, "the model against baselines on the held-out part");
+        if (tuning.lastTuning != null) {
+          Reports.tuning(page, tuning.lastTuning);
+        }
+        report.write(page, w);
+      }
     } finally {
       ModelOption.close(embedder);
     }

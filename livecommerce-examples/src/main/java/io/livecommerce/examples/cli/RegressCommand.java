@@ -3,6 +3,8 @@ package io.livecommerce.examples.cli;
 import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.examples.csv.CsvFormatException;
 import io.livecommerce.examples.csv.CsvTable;
+import io.livecommerce.examples.report.HtmlReport;
+import io.livecommerce.examples.report.Reports;
 import io.livecommerce.regress.TabularModel;
 import io.livecommerce.regress.TabularRegressor;
 import io.livecommerce.regress.TabularRow;
@@ -16,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code regress}: the selection regression on any table.
@@ -66,9 +68,13 @@ public final class RegressCommand implements Callable<Integer> {
   @Mixin
   EncodingOption encoding;
 
+  @Mixin
+  ReportOption report;
+
   @Override
   public Integer call() {
     Outputs.requireNotAnInput("--out", outFile, "--train", train, "--predict", predict);
+    report.validate("--train", train, "--predict", predict, "--out", outFile);
     List<TabularRow> trainRows = rows(CsvTable.read(train, encoding.charset()), true);
     List<TabularRow> predictRows = rows(CsvTable.read(predict, encoding.charset()), false);
     TextEmbedder embedder = model.open(textColumn != null);
@@ -88,6 +94,14 @@ public final class RegressCommand implements Callable<Integer> {
           logTarget ? " (on log(1 + target))" : "");
       w.println("trained on " + trainRows.size() + " rows (" + m.featureNames().size() + " features), wrote "
           + out.size() + " predictions to " + outFile);
+      if (report.wanted()) {
+        // Predict rows with a target are a real holdout; without any, the charts show the training rows.
+        boolean holdout = predictRows.stream().anyMatch(r -> !Double.isNaN(r.target()));
+        HtmlReport page = new HtmlReport("Regression report", "livecommerce regress: target " + targetColumn
+            + ", trained on " + train.getFileName() + " (" + trainRows.size() + " rows)");
+        Reports.regression(page, m, holdout ? predictRows : trainRows, holdout);
+        report.write(page, w);
+      }
     } finally {
       ModelOption.close(embedder);
     }

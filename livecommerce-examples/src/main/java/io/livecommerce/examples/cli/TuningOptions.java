@@ -58,6 +58,9 @@ public final class TuningOptions {
           + "(untuned default 0.25).")
   Double easeLambda;
 
+  /** What the last {@link #fit} tuning did; null when it did not tune. */
+  ImplicitTuner.Result lastTuning;
+
   /** Trains on {@code train} only, tuned or not, and prints what was chosen. */
   ImplicitModel fit(List<Interaction> train, Map<String, String> texts, TextEmbedder embedder, long seed,
       PrintWriter out) {
@@ -110,6 +113,7 @@ public final class TuningOptions {
       t.easeLambda(easeLambda);
     }
     ImplicitTuner.Result r = t.build().tune(train, texts);
+    lastTuning = r;
     if (r.trials() == 0) {
       out.println("tuning skipped: too little data (no user has 3 or more items); used "
           + r.best().describe().replace(",", ", "));
