@@ -171,7 +171,7 @@ public final class HashingTextEmbedder implements TextEmbedder {
 
     private Builder() {}
 
-    /** The vector length, in [16, 1 << 20]; default 512. */
+    /** The vector length, in [16, {@code 1 << 20}]; default 512. */
     public Builder dimension(int dimension) {
       if (dimension < 16 || dimension > (1 << 20)) {
         throw new IllegalArgumentException("dimension must be in [16, 1048576] but was " + dimension);

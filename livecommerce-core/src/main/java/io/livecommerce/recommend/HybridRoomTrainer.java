@@ -103,7 +103,7 @@ public final class HybridRoomTrainer {
     return this;
   }
 
-  /** Threads for {@link #recommendAll}, in [1, 256]; default the number of cores. */
+  /** Threads for {@link HybridRoomRecommender#recommendAll}, in [1, 256]; default the number of cores. */
   public HybridRoomTrainer threads(int threads) {
     this.threads = Checks.inRange(threads, 1, 256, "threads");
     return this;
