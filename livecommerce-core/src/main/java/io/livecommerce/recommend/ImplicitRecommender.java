@@ -84,15 +84,109 @@ public final class ImplicitRecommender {
     if (!itemTexts.isEmpty() && embedder == null) {
       throw new IllegalArgumentException("itemTexts given (" + itemTexts.size() + " items) but no embedder set");
     }
+    InteractionMatrix m = matrix(interactions);
+    AlsModel cf = family.usesAls() ? als.fit(m, listener) : null;
+    EaseModel item2item = family.usesEase() ? ease.fit(m) : null;
+    return assemble(m, cf, item2item, itemTexts);
+  }
+
+  /**
+   * A model whose factors were trained elsewhere on the same log (for example Spark MLlib's implicit ALS, fed each
+   * pair's {@link #pairStrength strength} with this recommender's alpha): the catalogue, popularity, content
+   * profiles and seen lists come from {@code interactions} exactly as {@link #fit} makes them, so the result
+   * serves, explains, saves and loads like a model this recommender trained. Family ALS only.
+   *
+   * @param userFactors a vector per user of the log, all of one length
+   * @param itemFactors a vector per item of the log, of the same length
+   * @throws IllegalArgumentException if an argument is invalid, the family is not ALS, a user or item of the log
+   *     has no vector (the message names it), or the lengths differ
+   */
+  public ImplicitModel fromFactors(List<Interaction> interactions, Map<String, String> itemTexts,
+      Map<String, float[]> userFactors, Map<String, float[]> itemFactors) {
+    Checks.notNull(interactions, "interactions");
+    Checks.notNull(itemTexts, "itemTexts");
+    Checks.notNull(userFactors, "userFactors");
+    Checks.notNull(itemFactors, "itemFactors");
+    if (family != ModelFamily.ALS) {
+      throw new IllegalArgumentException("fromFactors makes an ALS model but the family is " + family);
+    }
+    if (interactions.isEmpty()) {
+      throw new IllegalArgumentException("interactions must not be empty");
+    }
+    InteractionMatrix m = matrix(interactions);
+    float[] first = userFactors.values().stream().findFirst().orElseThrow(
+        () -> new IllegalArgumentException("userFactors is empty"));
+    int k = first.length;
+    float[] uf = stack(m.userIds, userFactors, k, "userFactors");
+    float[] itf = stack(m.itemIds, itemFactors, k, "itemFactors");
+    AlsModel cf = new AlsModel(m.userIds, m.itemIds, k, uf, itf, new double[0]);
+    return assemble(m, cf, null, itemTexts);
+  }
+
+  private static float[] stack(List<String> ids, Map<String, float[]> vectors, int k, String name) {
+    float[] out = new float[ids.size() * k];
+    for (int i = 0; i < ids.size(); i++) {
+      float[] v = vectors.get(ids.get(i));
+      if (v == null) {
+        throw new IllegalArgumentException(name + " has no vector for " + Checks.quote(ids.get(i)));
+      }
+      if (v.length != k) {
+        throw new IllegalArgumentException(name + " of " + Checks.quote(ids.get(i)) + " has length " + v.length
+            + ", others " + k);
+      }
+      System.arraycopy(Checks.finite(v, name), 0, out, i * k, k);
+    }
+    return out;
+  }
+
+  /**
+   * The strength of one (user, item) pair as {@link #fit} computes it: the pair's weights, each decayed by its age
+   * at {@code newestMillis} (the newest timestamp of the log) with the half-life, summed, then transformed by the
+   * confidence transform. The ALS confidence is {@code 1 + alpha * |strength|}, a preference when it is positive.
+   */
+  public double pairStrength(List<Interaction> pair, long newestMillis) {
+    double sum = 0;
+    for (Interaction it : pair) {
+      sum += it.weight() * Signals.decay(newestMillis - it.timestampMillis(), halfLifeDays);
+    }
+    return confidence.apply(sum);
+  }
+
+  /**
+   * The time decay {@link #fit} applies to a weight {@code ageMillis} older than the newest interaction:
+   * {@code 0.5^(age / halfLife)}, or 1 without a half-life. For trainers elsewhere that must match it.
+   */
+  public static double decay(long ageMillis, double halfLifeDays) {
+    return Signals.decay(ageMillis, halfLifeDays);
+  }
+
+  /** The half-life of interaction weights in days; 0 for none. */
+  public double halfLifeDays() {
+    return halfLifeDays;
+  }
+
+  /** How a pair's summed weight becomes its strength. */
+  public ConfidenceTransform confidence() {
+    return confidence;
+  }
+
+  /** The factor model's settings (alpha, factors, regularization, iterations, seed). */
+  public ImplicitAls als() {
+    return als;
+  }
+
+  private InteractionMatrix matrix(List<Interaction> interactions) {
     long now = 0;
     for (Interaction it : interactions) {
       now = Math.max(now, it.timestampMillis());
     }
     final long ref = now;
-    InteractionMatrix m = InteractionMatrix.of(interactions, als.alpha(),
+    return InteractionMatrix.of(interactions, als.alpha(),
         it -> it.weight() * Signals.decay(ref - it.timestampMillis(), halfLifeDays), confidence);
-    AlsModel cf = family.usesAls() ? als.fit(m, listener) : null;
-    EaseModel item2item = family.usesEase() ? ease.fit(m) : null;
+  }
+
+  private ImplicitModel assemble(InteractionMatrix m, AlsModel cf, EaseModel item2item,
+      Map<String, String> itemTexts) {
     // Catalogue: items with interactions first (ALS order), then items that only have text.
     List<String> catalogue = new ArrayList<>(m.itemIds);
     Map<String, Integer> index = new HashMap<>(m.itemIndex);

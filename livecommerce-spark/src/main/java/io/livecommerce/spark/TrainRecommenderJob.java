@@ -1,0 +1,93 @@
+package io.livecommerce.spark;
+
+import io.livecommerce.recommend.ConfidenceTransform;
+import io.livecommerce.recommend.ImplicitAls;
+import io.livecommerce.recommend.ImplicitModel;
+import io.livecommerce.recommend.ImplicitRecommender;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code train-recommender}: implicit ALS on the cluster, saved as the SDK's model file. One per run. */
+@Command(name = "train-recommender", mixinStandardHelpOptions = true,
+    description = "Train the recommender's factors with Spark MLlib's implicit ALS over the SDK's confidence "
+        + "mapping and save the model file the in-process recommender loads (ImplicitModel.load, the CLI).")
+final class TrainRecommenderJob implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--interactions", required = true,
+      description = "Table with user,item and optional weight (default 1) and timestamp (epoch ms).")
+  String interactions;
+
+  @Option(names = "--items", description = "Table with item,text for the content signal (hashing embedder).")
+  String items;
+
+  @Option(names = "--out", required = true, description = "The model file to write (on the driver's file system).")
+  Path out;
+
+  @Option(names = "--factors", defaultValue = "32", description = "Latent factors (default: 32).")
+  int factors;
+
+  @Option(names = "--alpha", defaultValue = "1.0", description = "Confidence scale (default: 1.0).")
+  double alpha;
+
+  @Option(names = "--regularization", defaultValue = "0.1", description = "Penalty, as the in-process trainer "
+      + "reads it (default: 0.1).")
+  double regularization;
+
+  @Option(names = "--iterations", defaultValue = "10", description = "ALS sweeps (default: 10).")
+  int iterations;
+
+  @Option(names = "--confidence", defaultValue = "linear", paramLabel = "binary|linear|log",
+      description = "How weights become confidence (default: linear).")
+  String confidence;
+
+  @Option(names = "--half-life-days", defaultValue = "0", description = "Weight half-life in days; 0 for none.")
+  double halfLifeDays;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: 42).")
+  long seed;
+
+  @Option(names = "--master", description = "Spark master, e.g. local[4]; default: what spark-submit set.")
+  String master;
+
+  @Override
+  public Integer call() throws IOException {
+    ConfidenceTransform transform;
+    try {
+      transform = ConfidenceTransform.valueOf(confidence.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--confidence '" + confidence + "' is not one of binary, linear, log");
+    }
+    ImplicitRecommender recommender = ImplicitRecommender.newBuilder().confidence(transform)
+        .halfLifeDays(halfLifeDays).embedder(io.livecommerce.embed.HashingTextEmbedder.create())
+        .als(ImplicitAls.newBuilder().factors(factors).alpha(alpha).regularization(regularization)
+            .iterations(iterations).seed(seed).build()).build();
+    SparkSession spark = SparkJobSession.get(master);
+    var log = Tables.read(spark, interactions);
+    if (!java.util.Arrays.asList(log.columns()).contains("weight")) {
+      log = log.withColumn("weight", org.apache.spark.sql.functions.lit(1.0));
+    }
+    Map<String, String> texts = new HashMap<>();
+    if (items != null) {
+      for (Row r : Tables.read(spark, items).select("item", "text").collectAsList()) {
+        texts.put(r.getString(0), r.isNullAt(1) ? "" : r.getString(1));
+      }
+    }
+    ImplicitModel model = SparkImplicitTrainer.of(recommender).train(log, texts);
+    model.save(out);
+    spec.commandLine().getOut().println("trained on " + interactions + ": " + model.catalogue().size()
+        + " items; wrote " + out);
+    return 0;
+  }
+}

@@ -1,0 +1,119 @@
+package io.livecommerce.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.livecommerce.embed.HashingTextEmbedder;
+import io.livecommerce.recommend.ImplicitModel;
+import io.livecommerce.recommend.Interaction;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The spark-submit entry point end to end in local[2]: files in, files out, exit codes. */
+class JobsTest {
+
+  record Result(int code, String out, String err) {}
+
+  static Result jobs(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    LocalSpark.get(); // the tests' session: the jobs find it running
+    int code = Jobs.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @TempDir
+  static Path dir;
+
+  static Path interactions;
+
+  @BeforeAll
+  static void files() throws Exception {
+    SparkImplicitTrainerTest.seededLog();
+    List<String> lines = new ArrayList<>(List.of("user,item,weight,timestamp"));
+    for (Interaction i : SparkImplicitTrainerTest.train) {
+      lines.add(i.user() + "," + i.item() + "," + i.weight() + "," + i.timestampMillis());
+    }
+    interactions = Files.write(dir.resolve("interactions.csv"), lines);
+  }
+
+  static List<String> partLines(Path folder) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> s = Files.list(folder)) {
+      for (Path p : s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+        out.addAll(Files.readAllLines(p));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void trainThenRecommendWritesTheClisFormatFromAModelThatLoadsInProcess() throws Exception {
+    Path model = dir.resolve("model.lcm");
+    Result t = jobs("train-recommender", "--interactions", interactions.toString(), "--out", model.toString(),
+        "--factors", "16", "--alpha", "2", "--half-life-days", "14", "--seed", "7", "--master", "local[2]");
+    assertEquals(0, t.code(), t.err());
+    ImplicitModel loaded = ImplicitModel.load(model, null);
+    Path recs = dir.resolve("recs");
+    Result r = jobs("recommend", "--interactions", interactions.toString(), "--model", model.toString(), "--k", "3",
+        "--exclude-seen", "--out", recs.toString(), "--master", "local[2]");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = partLines(recs);
+    assertEquals("user,rank,item,score", lines.get(0));
+    List<String> u3 = lines.stream().filter(l -> l.startsWith("u3,")).toList();
+    List<String> expected = new ArrayList<>();
+    int rank = 0;
+    for (var s : loaded.recommend("u3", 3, true)) {
+      expected.add("u3," + (++rank) + "," + s.item());
+    }
+    assertEquals(expected, u3.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList());
+    long users = SparkImplicitTrainerTest.train.stream().map(Interaction::user).distinct().count();
+    assertEquals(users * 3, lines.stream().filter(l -> !l.startsWith("user,")).count());
+  }
+
+  @Test
+  void embedAddsTheClisSpaceSeparatedColumn() throws Exception {
+    Path in = Files.writeString(dir.resolve("products.csv"), "id,title\np1,保温杯 大容量\np2,\"口红, 显白\"\n");
+    Path out = dir.resolve("embedded");
+    Result r = jobs("embed", "--in", in.toString(), "--text-column", "title", "--out", out.toString(), "--model",
+        "hashing", "--master", "local[2]");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = partLines(out);
+    assertEquals("id,title,embedding", lines.get(0));
+    String p2 = lines.stream().filter(l -> l.startsWith("p2,")).findFirst().orElseThrow();
+    String[] values = p2.substring(p2.lastIndexOf(',') + 1).split(" ");
+    float[] v = new float[values.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = Float.parseFloat(values[i]);
+    }
+    assertArrayEquals(HashingTextEmbedder.create().embed("口红, 显白"), v);
+  }
+
+  @Test
+  void badInputIsExitTwoNamingWhatIsWrong() throws Exception {
+    Path noUser = Files.writeString(dir.resolve("bad.csv"), "viewer,item,weight\na,b,1\n");
+    Result r = jobs("train-recommender", "--interactions", noUser.toString(), "--out",
+        dir.resolve("x.lcm").toString(), "--master", "local[2]");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("no column 'user'"), r.err());
+    Result missing = jobs("embed", "--in", dir.resolve("nope.csv").toString(), "--text-column", "t", "--out",
+        dir.resolve("y").toString(), "--master", "local[2]");
+    assertEquals(2, missing.code(), missing.err());
+    Path existing = Files.createDirectories(dir.resolve("exists"));
+    Result again = jobs("embed", "--in", interactions.toString(), "--text-column", "user", "--out",
+        existing.toString(), "--model", "hashing", "--master", "local[2]");
+    assertEquals(2, again.code(), again.err());
+    assertTrue(again.err().contains("already exists"), again.err());
+    assertEquals(2, jobs("recommend", "--interactions", interactions.toString(), "--model",
+        dir.resolve("none.lcm").toString(), "--out", dir.resolve("z").toString()).code());
+  }
+}
