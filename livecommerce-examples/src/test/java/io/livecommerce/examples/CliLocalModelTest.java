@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livecommerce.examples.CliTest.Result;
+import io.livecommerce.llm.local.TestModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -14,26 +15,7 @@ import org.junit.jupiter.api.Test;
 /** {@code script --gguf}: offline end to end on the tiny shared test model (mechanics, never content). */
 class CliLocalModelTest {
 
-  /**
-   * The tiny shared test model: {@code -Dlivecommerce.test.gguf}, {@code LIVECOMMERCE_TEST_GGUF}, or
-   * {@code shared/models/tiny-livesales-v3.gguf} in the nearest folder above this one that has it (the checkout's
-   * sibling {@code shared} folder). The tests are skipped, saying so, where none of these exists.
-   */
-  static Path tinyModel() {
-    String given = System.getProperty("livecommerce.test.gguf", System.getenv("LIVECOMMERCE_TEST_GGUF"));
-    if (given != null && !given.isBlank()) {
-      return Path.of(given);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/models/tiny-livesales-v3.gguf");
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    return Path.of("../../shared/models/tiny-livesales-v3.gguf");
-  }
-
-  static final Path TINY = tinyModel();
+  static final Path TINY = TestModels.tiny();
 
   static Result script(String seed) {
     return cli("script", "--gguf", TINY.toString(), "--threads", "1", "--seed", seed, "--product-title", "玻尿酸补水面霜",

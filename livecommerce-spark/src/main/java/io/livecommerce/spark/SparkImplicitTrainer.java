@@ -126,7 +126,10 @@ public final class SparkImplicitTrainer {
       // One interaction per pair with its decayed sum, as new as the newest: the in-process assembly then
       // computes exactly the strengths the executors did.
       List<Interaction> aggregated = new ArrayList<>((int) pairCount);
-      for (Row r : pairs.select("user", "item", "summed").collectAsList()) {
+      // Streamed partition by partition, so the driver never holds the rows and the interactions at once.
+      java.util.Iterator<Row> it = pairs.select("user", "item", "summed").toLocalIterator();
+      while (it.hasNext()) {
+        Row r = it.next();
         aggregated.add(new Interaction(r.getString(0), r.getString(1), r.getDouble(2), newest));
       }
       return recommender.fromFactors(aggregated, itemTexts, userFactors, itemFactors);

@@ -8,12 +8,9 @@ import io.livecommerce.llm.finetune.Outcome;
 import io.livecommerce.llm.finetune.PastScript;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,9 +68,6 @@ public final class ExportFinetuneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new IllegalArgumentException("--out " + out + " is a file, not a folder");
-    }
     for (String name : List.of(FineTuningExport.TRAIN_FILE, FineTuningExport.VALIDATION_FILE,
         FineTuningExport.SUMMARY_FILE)) {
       if (Outputs.same(out.resolve(name), scripts)) {
@@ -81,16 +75,7 @@ public final class ExportFinetuneCommand implements Callable<Integer> {
             + " in --out " + out + "; refusing to overwrite an input. Write to another folder.");
       }
     }
-    if (!force && Files.isDirectory(out)) {
-      try (Stream<Path> s = Files.list(out)) {
-        if (s.findAny().isPresent()) {
-          throw new IllegalArgumentException("--out " + out + " is not empty; pass --force to replace "
-              + "train.jsonl, validation.jsonl and summary.json in it, or give a new folder");
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot list " + out, e);
-      }
-    }
+    Outputs.requireEmptyFolderOrForce("--out", out, force, "train.jsonl, validation.jsonl and summary.json");
     FineTuningDataset dataset = FineTuningDataset.newBuilder()
         .topFraction(topFraction)
         .validationFraction(validationFraction)

@@ -3,12 +3,8 @@ package io.livecommerce.examples.cli;
 import io.livecommerce.examples.world.World;
 import io.livecommerce.examples.world.WorldFiles;
 import io.livecommerce.examples.world.WorldGenerator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,19 +37,7 @@ public final class GenerateWorldCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new IllegalArgumentException("--out " + out + " is a file, not a folder");
-    }
-    if (!force && Files.isDirectory(out)) {
-      try (Stream<Path> s = Files.list(out)) {
-        if (s.findAny().isPresent()) {
-          throw new IllegalArgumentException("--out " + out + " is not empty; pass --force to replace the world's "
-              + "files in it, or give a new folder");
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot list " + out, e);
-      }
-    }
+    Outputs.requireEmptyFolderOrForce("--out", out, force, "the world's files");
     World w = WorldGenerator.generate(size.size(), seed.seed);
     WorldFiles.write(w, out);
     spec.commandLine().getOut().println("wrote " + w.summary() + " to " + out);

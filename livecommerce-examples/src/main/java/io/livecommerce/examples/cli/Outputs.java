@@ -29,6 +29,28 @@ final class Outputs {
     }
   }
 
+  /**
+   * Refuses an output folder that is a file, or that already has files unless {@code force}.
+   *
+   * @param what names the files that would be replaced, for the message
+   * @throws IllegalArgumentException naming the option and the folder
+   */
+  static void requireEmptyFolderOrForce(String option, Path dir, boolean force, String what) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(option + " " + dir + " is a file, not a folder");
+    }
+    if (!force && Files.isDirectory(dir)) {
+      try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+        if (s.findAny().isPresent()) {
+          throw new IllegalArgumentException(option + " " + dir + " is not empty; pass --force to replace " + what
+              + " in it, or give a new folder");
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot list " + dir, e);
+      }
+    }
+  }
+
   static boolean same(Path a, Path b) {
     if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
       return true;

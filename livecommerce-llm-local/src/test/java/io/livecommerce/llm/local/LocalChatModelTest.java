@@ -36,26 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalChatModelTest {
 
-  /**
-   * The tiny shared test model: {@code -Dlivecommerce.test.gguf}, {@code LIVECOMMERCE_TEST_GGUF}, or
-   * {@code shared/models/tiny-livesales-v3.gguf} in the nearest folder above this one that has it (the checkout's
-   * sibling {@code shared} folder). The tests are skipped, saying so, where none of these exists.
-   */
-  static Path tinyModel() {
-    String given = System.getProperty("livecommerce.test.gguf", System.getenv("LIVECOMMERCE_TEST_GGUF"));
-    if (given != null && !given.isBlank()) {
-      return Path.of(given);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/models/tiny-livesales-v3.gguf");
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    return Path.of("../../shared/models/tiny-livesales-v3.gguf");
-  }
-
-  static final Path TINY = tinyModel();
+  static final Path TINY = TestModels.tiny();
 
   static LocalChatModel model;
 

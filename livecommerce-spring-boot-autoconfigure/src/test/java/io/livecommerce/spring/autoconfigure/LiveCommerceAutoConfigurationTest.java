@@ -9,10 +9,11 @@ import io.livecommerce.compliance.PiiRedactor;
 import io.livecommerce.embed.HashingTextEmbedder;
 import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.llm.ChatClient;
+import io.livecommerce.llm.local.LocalChatModel;
+import io.livecommerce.llm.local.TestModels;
 import io.livecommerce.llm.script.LlmScriptGenerator;
 import io.livecommerce.llm.script.TemplateScriptGenerator;
 import io.livecommerce.script.ScriptGenerator;
-import io.livecommerce.llm.local.LocalChatModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -139,24 +140,9 @@ class LiveCommerceAutoConfigurationTest {
         });
   }
 
-  /** The tiny shared test model, found as the local module's tests find it; the test is skipped without it. */
-  static Path tinyModel() {
-    String given = System.getProperty("livecommerce.test.gguf", System.getenv("LIVECOMMERCE_TEST_GGUF"));
-    if (given != null && !given.isBlank()) {
-      return Path.of(given);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/models/tiny-livesales-v3.gguf");
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    return Path.of("shared/models/tiny-livesales-v3.gguf");
-  }
-
   @Test
   void aGgufPathLoadsTheLocalModelWhichWinsOverAnApiAndClosesWithTheContext() {
-    Path tiny = tinyModel();
+    Path tiny = TestModels.tiny();
     Assumptions.assumeTrue(Files.isRegularFile(tiny), "the shared test model is not at " + tiny.toAbsolutePath());
     LocalChatModel[] model = new LocalChatModel[1];
     runner.withPropertyValues("livecommerce.llm.gguf=" + tiny, "livecommerce.llm.provider=deepseek").run(ctx -> {
