@@ -48,7 +48,7 @@ case $data in
     ;;
 esac
 jar=livecommerce-examples/target/livecommerce.jar
-[ -f "$jar" ] || mvn -q -B -ntp package -DskipTests
+[ -f "$jar" ] || mvn -q -B -ntp package -DskipTests -pl livecommerce-examples -am
 run() { # name, extra args...
   local name=$1
   shift

@@ -21,7 +21,7 @@ if ! $py -c "import sklearn, pandas" 2>/dev/null; then
 fi
 $py benchmarks/real/movies_table.py "$work/package/data/movies.json" "$work" "$seed"
 jar=livecommerce-examples/target/livecommerce.jar
-[ -f "$jar" ] || mvn -q -B -ntp package -DskipTests
+[ -f "$jar" ] || mvn -q -B -ntp package -DskipTests -pl livecommerce-examples -am
 cols=(--id-column id --target-column rating --numeric-columns production_budget,rotten_tomatoes_rating
   --categorical-columns mpaa_rating,major_genre,creative_type,source)
 run() { # name, extra args...
