@@ -159,14 +159,16 @@ public final class FineTuningClient {
       out.add(new FineTuningEvent(e.path("id").asText(), e.path("created_at").asLong(), e.path("level").asText(""),
           e.path("message").asText("")));
     }
-    // Providers list newest first; people read oldest first.
+    // Providers list newest first; people read oldest first. Reversing keeps events of one second in order; the
+    // stable sort then also serves a provider that lists oldest first.
+    Collections.reverse(out);
     out.sort(java.util.Comparator.comparingLong(FineTuningEvent::createdAt));
     return Collections.unmodifiableList(out);
   }
 
   /**
    * Polls the job every {@code pollEvery} until it ends, handing each new event to {@code onEvent} once, oldest
-   * first, and returns the ended job (check {@link FineTuningJob#status()} or call
+   * first (including those logged as it ended), and returns the ended job (check {@link FineTuningJob#status()} or call
    * {@link FineTuningJob#requireSucceeded()}). A failed poll is retried by the client's stack; one that still fails
    * ends the wait with its exception, and the job keeps running at the provider.
    *
@@ -182,13 +184,10 @@ public final class FineTuningClient {
     long end = clock.millis() + timeout.toMillis();
     java.util.Set<String> seen = new java.util.HashSet<>();
     while (true) {
-      for (FineTuningEvent e : events(jobId, 100)) {
-        if (seen.add(e.id())) {
-          onEvent.accept(e);
-        }
-      }
+      report(jobId, seen, onEvent);
       FineTuningJob job = job(jobId);
       if (job.status().isTerminal()) {
+        report(jobId, seen, onEvent); // what the job logged while it finished
         return job;
       }
       if (clock.millis() + pollEvery.toMillis() > end) {
@@ -200,6 +199,14 @@ public final class FineTuningClient {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new LlmTimeoutException("interrupted while waiting for fine-tuning job " + jobId, e);
+      }
+    }
+  }
+
+  private void report(String jobId, java.util.Set<String> seen, Consumer<FineTuningEvent> onEvent) {
+    for (FineTuningEvent e : events(jobId, 100)) {
+      if (seen.add(e.id())) {
+        onEvent.accept(e);
       }
     }
   }

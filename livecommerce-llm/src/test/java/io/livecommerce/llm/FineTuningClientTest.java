@@ -165,16 +165,27 @@ class FineTuningClientTest {
     server.enqueue(ok(events("e1", "Validating training file", "e2", "Step 10/30: training loss=1.2", "e3",
         "The job has successfully completed")));
     server.enqueue(ok(job("succeeded", "ft:gpt-4o-mini:org:live:abc")));
+    server.enqueue(ok(events("e1", "Validating training file", "e2", "Step 10/30: training loss=1.2", "e3",
+        "The job has successfully completed", "e4", "New fine-tuned model created")));
     List<String> seen = new ArrayList<>();
     FineTuningJob j = ft.await("ftjob-1", Duration.ofSeconds(30), Duration.ofHours(1), e -> seen.add(e.message()));
     assertEquals(List.of("Validating training file", "Step 10/30: training loss=1.2",
-        "The job has successfully completed"), seen);
+        "The job has successfully completed", "New fine-tuned model created"), seen);
     assertEquals("ft:gpt-4o-mini:org:live:abc", j.requireSucceeded());
     assertEquals(12345, j.trainedTokens());
     assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(30)), time.sleeps);
     RecordedRequest first = server.takeRequest();
     assertEquals("/v1/fine_tuning/jobs/ftjob-1/events", first.getUrl().encodedPath());
     assertEquals("100", first.getUrl().queryParameter("limit"));
+  }
+
+  @Test
+  void eventsOfOneSecondKeepTheirOrder() throws Exception {
+    server.enqueue(ok("{\"object\":\"list\",\"data\":[{\"id\":\"b\",\"created_at\":5,\"level\":\"info\","
+        + "\"message\":\"second\"},{\"id\":\"a\",\"created_at\":5,\"level\":\"info\",\"message\":\"first\"},"
+        + "{\"id\":\"z\",\"created_at\":4,\"level\":\"info\",\"message\":\"zeroth\"}]}"));
+    assertEquals(List.of("zeroth", "first", "second"), ft.events("ftjob-1", 10).stream()
+        .map(FineTuningEvent::message).toList());
   }
 
   @Test
@@ -191,6 +202,7 @@ class FineTuningClientTest {
     server.enqueue(ok(events()));
     server.enqueue(ok(job("failed", null).replace("\"error\":{}",
         "\"error\":{\"code\":\"invalid_training_file\",\"message\":\"line 3 has no assistant message\"}")));
+    server.enqueue(ok(events()));
     FineTuningJob failed = ft.await("ftjob-1", Duration.ofMinutes(1), Duration.ofMinutes(2), e -> { });
     assertEquals(FineTuningJob.Status.FAILED, failed.status());
     ProviderException e = assertThrows(ProviderException.class, failed::requireSucceeded);

@@ -50,8 +50,8 @@ final class RecommendJob implements Callable<Integer> {
   @Option(names = "--master", description = "Spark master, e.g. local[4]; default: what spark-submit set.")
   String master;
 
-  /** Each executor JVM loads a model once per content hash. */
-  private static final Map<Integer, ImplicitModel> LOADED = new ConcurrentHashMap<>();
+  /** Each executor JVM loads a model once per content (SHA-256 of the file). */
+  private static final Map<String, ImplicitModel> LOADED = new ConcurrentHashMap<>();
 
   @Override
   public Integer call() throws IOException {
@@ -66,7 +66,7 @@ final class RecommendJob implements Callable<Integer> {
     SparkSession spark = SparkJobSession.get(master);
     Broadcast<byte[]> shipped = spark.sparkContext().broadcast(bytes, scala.reflect.ClassTag$.MODULE$.apply(
         byte[].class));
-    int hash = java.util.Arrays.hashCode(bytes);
+    String hash = sha256(bytes);
     int top = k;
     boolean exclude = excludeSeen;
     StructType schema = new StructType().add("user", DataTypes.StringType).add("rank", DataTypes.IntegerType)
@@ -84,6 +84,14 @@ final class RecommendJob implements Callable<Integer> {
     Tables.write(recs, out);
     spec.commandLine().getOut().println("wrote top " + k + " for every user to " + out);
     return 0;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   private static ImplicitModel load(byte[] bytes) {

@@ -1,10 +1,12 @@
 package io.livecommerce.spark;
 
-import static org.apache.spark.sql.functions.callUDF;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
 import io.livecommerce.internal.Checks;
 import io.livecommerce.recommend.ConfidenceTransform;
@@ -23,8 +25,9 @@ import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,25 +86,41 @@ public final class SparkImplicitTrainer {
         throw new IllegalArgumentException("interactions has no column '" + c + "'; columns: " + names);
       }
     }
+    // try_cast: a value that is not a number becomes null here and is reported below with its column.
     Dataset<Row> log = interactions.select(col("user").cast("string").as("user"),
-        col("item").cast("string").as("item"), col("weight").cast("double").as("weight"),
-        (names.contains("timestamp") ? col("timestamp").cast("long") : lit(0L)).as("timestamp"));
-    Row newestRow = log.agg(max("timestamp")).first();
-    if (newestRow.isNullAt(0)) {
+        col("item").cast("string").as("item"), col("weight").try_cast("double").as("weight"),
+        (names.contains("timestamp") ? col("timestamp").try_cast("long") : lit(0L)).as("timestamp"));
+    // One pass for the newest timestamp and the bad cells.
+    Row stats = log.agg(max("timestamp"), count(lit(1)), count(when(col("user").isNull(), 1)),
+        count(when(col("item").isNull(), 1)), count(when(col("weight").isNull(), 1)),
+        count(when(col("timestamp").isNull(), 1))).first();
+    if (stats.getLong(1) == 0) {
       throw new IllegalArgumentException("interactions has no rows");
     }
-    long newest = newestRow.getLong(0);
+    String[] cols = {"user", "item", "weight", "timestamp"};
+    for (int c = 0; c < cols.length; c++) {
+      long bad = stats.getLong(2 + c);
+      if (bad > 0) {
+        org.apache.spark.sql.Column raw = col(cols[c]);
+        org.apache.spark.sql.Column isBad = c < 2 ? raw.isNull()
+            : raw.try_cast(c == 2 ? "double" : "long").isNull();
+        Row example = interactions.select(raw).where(isBad).first();
+        throw new IllegalArgumentException("interactions column '" + cols[c] + "' is empty or not a "
+            + (c < 2 ? "value" : "number") + " in " + bad + " rows, e.g. "
+            + (example.isNullAt(0) ? "an empty cell" : "'" + example.get(0) + "'"));
+      }
+    }
+    long newest = stats.getLong(0);
     double halfLife = recommender.halfLifeDays();
     ConfidenceTransform transform = recommender.confidence();
-    SparkSession spark = interactions.sparkSession();
-    // The same arithmetic as the in-process trainer (core's decay and transform), run on the executors.
-    spark.udf().register("livecommerce_decayed", (UDF2<Double, Long, Double>) (w, ts) ->
+    // The same arithmetic as the in-process trainer (core's decay and transform), run on the executors. Unnamed
+    // functions, so trainings that share a session never see each other's settings.
+    UserDefinedFunction decayed = udf((UDF2<Double, Long, Double>) (w, ts) ->
         w * ImplicitRecommender.decay(newest - ts, halfLife), DataTypes.DoubleType);
-    spark.udf().register("livecommerce_strength", (UDF2<Double, String, Double>) (w, t) ->
-        ConfidenceTransform.valueOf(t).apply(w), DataTypes.DoubleType);
-    Dataset<Row> pairs = log.withColumn("w", callUDF("livecommerce_decayed", col("weight"), col("timestamp")))
+    UserDefinedFunction strength = udf((UDF1<Double, Double>) transform::apply, DataTypes.DoubleType);
+    Dataset<Row> pairs = log.withColumn("w", decayed.apply(col("weight"), col("timestamp")))
         .groupBy("user", "item").agg(sum("w").as("summed"))
-        .withColumn("strength", callUDF("livecommerce_strength", col("summed"), lit(transform.name())))
+        .withColumn("strength", strength.apply(col("summed")))
         .cache();
     try {
       StringIndexerModel users = new StringIndexer().setInputCol("user").setOutputCol("u")

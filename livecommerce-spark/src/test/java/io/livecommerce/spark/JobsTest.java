@@ -105,6 +105,11 @@ class JobsTest {
         dir.resolve("x.lcm").toString(), "--master", "local[2]");
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("no column 'user'"), r.err());
+    Path badWeight = Files.writeString(dir.resolve("badweight.csv"), "user,item,weight\na,b,1\na,c,lots\n");
+    Result w = jobs("train-recommender", "--interactions", badWeight.toString(), "--out",
+        dir.resolve("w.lcm").toString(), "--master", "local[2]");
+    assertEquals(2, w.code(), w.err());
+    assertTrue(w.err().contains("column 'weight' is empty or not a number in 1 rows, e.g. 'lots'"), w.err());
     Result missing = jobs("embed", "--in", dir.resolve("nope.csv").toString(), "--text-column", "t", "--out",
         dir.resolve("y").toString(), "--master", "local[2]");
     assertEquals(2, missing.code(), missing.err());

@@ -1,6 +1,6 @@
 package io.livecommerce.llm.finetune;
 
-/** What {@link FineTuningDataset} does with a script that breaks an advertising-law rule. */
+/** What {@link FineTuningDataset} does with a script that breaks an advertising-law rule. Thread-safe (an enum). */
 public enum NonCompliantPolicy {
   /**
    * Rewrites it with {@link io.livecommerce.compliance.ComplianceChecker#rewrite} (suggested replacements; disease

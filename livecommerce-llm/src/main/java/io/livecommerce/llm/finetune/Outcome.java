@@ -1,6 +1,6 @@
 package io.livecommerce.llm.finetune;
 
-/** Which outcome makes a script a top performer. */
+/** Which outcome makes a script a top performer. Thread-safe (an enum). */
 public enum Outcome {
   /** GMV per minute on air (the default): what a script earns for its airtime. */
   GMV_PER_MINUTE,

@@ -14,7 +14,7 @@ final class Embedders {
 
   static TextEmbedder create(LiveCommerceProperties.Embedder p, ClassLoader loader) {
     boolean onnxPresent = ClassUtils.isPresent(ONNX, loader);
-    switch (p.getType()) {
+    switch (p.getType() == null ? LiveCommerceProperties.EmbedderType.AUTO : p.getType()) {
       case HASHING:
         return HashingTextEmbedder.create();
       case ONNX:

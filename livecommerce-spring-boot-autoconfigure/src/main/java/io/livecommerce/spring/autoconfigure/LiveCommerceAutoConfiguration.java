@@ -25,6 +25,8 @@ import org.springframework.core.io.ResourceLoader;
  * {@link PiiRedactor}, {@link TextEmbedder} and {@link LiveCommerce} wired to them and to the
  * {@link ScriptGenerator} bean when there is one. Every bean backs off when the application defines its own.
  * Spring closes the embedder and {@code LiveCommerce} with the context.
+ *
+ * <p>Stateless: Spring calls its bean methods once per context; the beans state their own thread-safety.
  */
 @AutoConfiguration(after = {LiveCommerceLlmAutoConfiguration.class})
 @EnableConfigurationProperties(LiveCommerceProperties.class)

@@ -11,7 +11,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** The {@code livecommerce} health indicator when Actuator is present ({@code management.health.livecommerce.enabled}). */
+/**
+ * The {@code livecommerce} health indicator when Actuator is present ({@code management.health.livecommerce.enabled}).
+ *
+ * <p>Stateless: Spring calls its bean methods once per context; the beans state their own thread-safety.
+ */
 @AutoConfiguration(after = LiveCommerceAutoConfiguration.class)
 @ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
 @ConditionalOnEnabledHealthIndicator("livecommerce")

@@ -26,6 +26,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * client, else the offline {@link TemplateScriptGenerator}. A local GGUF model
  * ({@link LiveCommerceLocalModelAutoConfiguration}) wins over both. Beans back off when the application defines
  * its own.
+ *
+ * <p>Stateless: Spring calls its bean methods once per context; the beans state their own thread-safety.
  */
 @AutoConfiguration(after = LiveCommerceLocalModelAutoConfiguration.class)
 @ConditionalOnClass(ChatClient.class)

@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * With {@code livecommerce-llm-local} present and {@code livecommerce.llm.gguf} set: the model loaded in-process
  * ({@link LocalChatModel}, closed with the context) and a script generator over it with grammar-constrained JSON.
+ *
+ * <p>Stateless: Spring calls its bean methods once per context; the beans state their own thread-safety.
  */
 @AutoConfiguration
 @ConditionalOnClass(LocalChatModel.class)

@@ -55,7 +55,7 @@ public class LiveCommerceProperties {
         + ", recommender=" + recommender + "}";
   }
 
-  /** Which embedder to build. */
+  /** Which embedder to build. Thread-safe (an enum). */
   public enum EmbedderType {
     /** The ONNX model when {@code livecommerce-embedding} is present, else the hashing embedder. */
     AUTO,
