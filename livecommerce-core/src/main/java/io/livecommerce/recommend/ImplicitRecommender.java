@@ -113,7 +113,30 @@ public final class ImplicitRecommender {
     if (interactions.isEmpty()) {
       throw new IllegalArgumentException("interactions must not be empty");
     }
-    InteractionMatrix m = matrix(interactions);
+    return fromFactors(matrix(interactions), itemTexts, userFactors, itemFactors);
+  }
+
+  /**
+   * As {@link #fromFactors(List, Map, Map, Map)}, with the log already aggregated into a {@link PairTable} (each
+   * pair's weights decayed and summed): two ints and a double per pair instead of an object, for logs of tens of
+   * millions of pairs.
+   *
+   * @throws IllegalArgumentException as the list form
+   */
+  public ImplicitModel fromFactors(PairTable pairs, Map<String, String> itemTexts, Map<String, float[]> userFactors,
+      Map<String, float[]> itemFactors) {
+    Checks.notNull(pairs, "pairs");
+    Checks.notNull(itemTexts, "itemTexts");
+    Checks.notNull(userFactors, "userFactors");
+    Checks.notNull(itemFactors, "itemFactors");
+    if (family != ModelFamily.ALS) {
+      throw new IllegalArgumentException("fromFactors makes an ALS model but the family is " + family);
+    }
+    return fromFactors(InteractionMatrix.of(pairs, als.alpha(), confidence), itemTexts, userFactors, itemFactors);
+  }
+
+  private ImplicitModel fromFactors(InteractionMatrix m, Map<String, String> itemTexts,
+      Map<String, float[]> userFactors, Map<String, float[]> itemFactors) {
     float[] first = userFactors.values().stream().findFirst().orElseThrow(
         () -> new IllegalArgumentException("userFactors is empty"));
     int k = first.length;

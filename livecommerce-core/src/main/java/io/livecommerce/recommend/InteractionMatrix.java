@@ -78,6 +78,24 @@ final class InteractionMatrix {
     return userItems.length;
   }
 
+  /** The pairs of a table, each summed weight passed through {@code transform}. */
+  static InteractionMatrix of(PairTable t, double alpha, ConfidenceTransform transform) {
+    Map<String, Integer> userIndex = new HashMap<>();
+    for (int u = 0; u < t.users.size(); u++) {
+      userIndex.put(t.users.get(u), u);
+    }
+    Map<String, Integer> itemIndex = new HashMap<>();
+    for (int i = 0; i < t.items.size(); i++) {
+      itemIndex.put(t.items.get(i), i);
+    }
+    float[] w = new float[t.cols.length];
+    for (int e = 0; e < w.length; e++) {
+      w[e] = (float) transform.apply(t.summed[e]);
+    }
+    return new InteractionMatrix(t.users, t.items, Map.copyOf(userIndex), Map.copyOf(itemIndex), t.ptr, t.cols, w,
+        alpha);
+  }
+
   /** Sums the weight of each (user, item) pair; {@code weightOf} may decay by time. */
   static InteractionMatrix of(List<Interaction> interactions, double alpha,
       java.util.function.ToDoubleFunction<Interaction> weightOf) {

@@ -13,8 +13,7 @@ import io.livecommerce.recommend.ConfidenceTransform;
 import io.livecommerce.recommend.ImplicitAls;
 import io.livecommerce.recommend.ImplicitModel;
 import io.livecommerce.recommend.ImplicitRecommender;
-import io.livecommerce.recommend.Interaction;
-import java.util.ArrayList;
+import io.livecommerce.recommend.PairTable;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -142,16 +141,15 @@ public final class SparkImplicitTrainer {
           .setRatingCol("strength").fit(indexed);
       Map<String, float[]> userFactors = factors(model.userFactors(), userLabels);
       Map<String, float[]> itemFactors = factors(model.itemFactors(), itemLabels);
-      // One interaction per pair with its decayed sum, as new as the newest: the in-process assembly then
-      // computes exactly the strengths the executors did.
-      List<Interaction> aggregated = new ArrayList<>((int) pairCount);
-      // Streamed partition by partition, so the driver never holds the rows and the interactions at once.
-      java.util.Iterator<Row> it = pairs.select("user", "item", "summed").toLocalIterator();
+      // The pairs, streamed partition by partition in user order into compact rows: two ints and a double per
+      // pair on the driver, never the raw events and never an object per pair.
+      PairTable.Builder table = PairTable.newBuilder();
+      java.util.Iterator<Row> it = pairs.select("user", "item", "summed").orderBy("user").toLocalIterator();
       while (it.hasNext()) {
         Row r = it.next();
-        aggregated.add(new Interaction(r.getString(0), r.getString(1), r.getDouble(2), newest));
+        table.add(r.getString(0), r.getString(1), r.getDouble(2));
       }
-      return recommender.fromFactors(aggregated, itemTexts, userFactors, itemFactors);
+      return recommender.fromFactors(table.build(), itemTexts, userFactors, itemFactors);
     } finally {
       pairs.unpersist();
     }
