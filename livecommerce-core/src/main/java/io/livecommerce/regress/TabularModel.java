@@ -171,7 +171,16 @@ public final class TabularModel {
       }
       v = row.text().isBlank() ? null : embedder.embed(row.text());
     }
-    double[] c = ridge.contributions(pipeline.features(row, v));
+    return contributionsByGroup(row, v);
+  }
+
+  /**
+   * As {@link #contributionsByGroup(TabularRow)}, with the row's text vector computed beforehand (null: the text is
+   * missing; ignored when the model does not use text), as {@link #predict(TabularRow, float[])} takes it.
+   */
+  public Map<String, Double> contributionsByGroup(TabularRow row, float[] textVector) {
+    Checks.notNull(row, "row");
+    double[] c = ridge.contributions(pipeline.features(row, textVector));
     double[] byGroup = new double[pipeline.groupNames.size()];
     for (int i = 0; i < c.length; i++) {
       byGroup[pipeline.group[i]] += c[i];

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,8 +34,8 @@ final class EmbedJob implements Callable<Integer> {
       + "it is on the class path, else hashing) or hashing.")
   String model;
 
-  @Option(names = "--master", description = "Spark master, e.g. local[4]; default: what spark-submit set.")
-  String master;
+  @Mixin
+  MasterOption master;
 
   @Override
   public Integer call() {
@@ -43,7 +44,7 @@ final class EmbedJob implements Callable<Integer> {
       case "hashing" -> EmbedderFactory.hashing();
       default -> throw new IllegalArgumentException("--model '" + model + "' is not one of default, hashing");
     };
-    SparkSession spark = SparkJobSession.get(master);
+    SparkSession spark = SparkJobSession.get(master.master);
     Dataset<Row> embedded = SparkEmbedding.embedColumn(Tables.read(spark, in), textColumn, "embedding", factory);
     if (!Tables.parquet(out)) {
       embedded = embedded.withColumn("embedding", array_join(col("embedding").cast("array<string>"), " "));

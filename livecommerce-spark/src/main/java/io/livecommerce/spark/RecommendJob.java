@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,8 +48,8 @@ final class RecommendJob implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output folder (CSV, or .parquet); must not exist.")
   String out;
 
-  @Option(names = "--master", description = "Spark master, e.g. local[4]; default: what spark-submit set.")
-  String master;
+  @Mixin
+  MasterOption master;
 
   /** Each executor JVM loads a model once per content (SHA-256 of the file). */
   private static final Map<String, ImplicitModel> LOADED = new ConcurrentHashMap<>();
@@ -62,11 +63,12 @@ final class RecommendJob implements Callable<Integer> {
       throw new IllegalArgumentException("--model " + model + " is not a file");
     }
     byte[] bytes = Files.readAllBytes(model);
-    ImplicitModel.load(model, null); // fail here, with the file's name, not on an executor
-    SparkSession spark = SparkJobSession.get(master);
+    String hash = sha256(bytes);
+    // Loaded here to fail with the file's name, not on an executor; kept, so tasks in this JVM (local mode) reuse it.
+    LOADED.put(hash, ImplicitModel.load(model, null));
+    SparkSession spark = SparkJobSession.get(master.master);
     Broadcast<byte[]> shipped = spark.sparkContext().broadcast(bytes, scala.reflect.ClassTag$.MODULE$.apply(
         byte[].class));
-    String hash = sha256(bytes);
     int top = k;
     boolean exclude = excludeSeen;
     StructType schema = new StructType().add("user", DataTypes.StringType).add("rank", DataTypes.IntegerType)

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,8 +59,8 @@ final class TrainRecommenderJob implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: 42).")
   long seed;
 
-  @Option(names = "--master", description = "Spark master, e.g. local[4]; default: what spark-submit set.")
-  String master;
+  @Mixin
+  MasterOption master;
 
   @Override
   public Integer call() throws IOException {
@@ -73,7 +74,7 @@ final class TrainRecommenderJob implements Callable<Integer> {
         .halfLifeDays(halfLifeDays).embedder(io.livecommerce.embed.HashingTextEmbedder.create())
         .als(ImplicitAls.newBuilder().factors(factors).alpha(alpha).regularization(regularization)
             .iterations(iterations).seed(seed).build()).build();
-    SparkSession spark = SparkJobSession.get(master);
+    SparkSession spark = SparkJobSession.get(master.master);
     var log = Tables.read(spark, interactions);
     if (!java.util.Arrays.asList(log.columns()).contains("weight")) {
       log = log.withColumn("weight", org.apache.spark.sql.functions.lit(1.0));

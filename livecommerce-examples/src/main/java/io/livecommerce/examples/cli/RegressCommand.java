@@ -82,8 +82,12 @@ public final class RegressCommand implements Callable<Integer> {
       TabularModel m = TabularRegressor.newBuilder().embedder(embedder).numericColumns(numeric)
           .categoricalColumns(categorical).logTarget(logTarget).build().fit(trainRows);
       List<List<Object>> out = new ArrayList<>();
-      for (TabularRow r : predictRows) {
-        out.add(List.of(r.id(), String.format(Locale.ROOT, "%.6f", m.predict(r).value())));
+      // Each text embedded once, for the predictions and the report alike.
+      List<float[]> predictVectors = textVectors(m, embedder, predictRows);
+      for (int i = 0; i < predictRows.size(); i++) {
+        TabularRow r = predictRows.get(i);
+        float[] v = predictVectors == null ? null : predictVectors.get(i);
+        out.add(List.of(r.id(), String.format(Locale.ROOT, "%.6f", m.predict(r, v).value())));
       }
       CsvTable.write(outFile, List.of("id", "prediction"), out);
       PrintWriter w = spec.commandLine().getOut();
@@ -99,13 +103,34 @@ public final class RegressCommand implements Callable<Integer> {
         boolean holdout = predictRows.stream().anyMatch(r -> !Double.isNaN(r.target()));
         HtmlReport page = new HtmlReport("Regression report", "livecommerce regress: target " + targetColumn
             + ", trained on " + train.getFileName() + " (" + trainRows.size() + " rows)");
-        Reports.regression(page, m, holdout ? predictRows : trainRows, holdout);
+        Reports.regression(page, m, holdout ? predictRows : trainRows,
+            holdout ? predictVectors : textVectors(m, embedder, trainRows), holdout);
         report.write(page, w);
       }
     } finally {
       ModelOption.close(embedder);
     }
     return ExitCodes.OK;
+  }
+
+  /** The rows' text vectors in one batch (null for a blank text), or null when the model uses no text. */
+  private static List<float[]> textVectors(TabularModel m, TextEmbedder embedder, List<TabularRow> rows) {
+    if (!m.usesText()) {
+      return null;
+    }
+    List<String> texts = new ArrayList<>();
+    for (TabularRow r : rows) {
+      if (!r.text().isBlank()) {
+        texts.add(r.text());
+      }
+    }
+    java.util.Iterator<float[]> embedded = texts.isEmpty() ? java.util.Collections.emptyIterator()
+        : embedder.embedAll(texts).iterator();
+    List<float[]> out = new ArrayList<>(rows.size());
+    for (TabularRow r : rows) {
+      out.add(r.text().isBlank() ? null : embedded.next());
+    }
+    return out;
   }
 
   private String textChoice(TabularModel m) {

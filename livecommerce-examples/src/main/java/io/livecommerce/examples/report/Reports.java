@@ -111,16 +111,24 @@ public final class Reports {
    * A regression model on rows with known targets: predicted against actual, residuals, and how much each source
    * column moves predictions.
    *
+   * @param textVectors each row's text vector (null entries: missing text), embedded once by the caller; null when
+   *     the model uses no text
    * @param holdout whether the rows were not trained on (else the charts say they are in-sample)
    */
-  public static void regression(HtmlReport page, TabularModel m, List<TabularRow> rows, boolean holdout) {
+  public static void regression(HtmlReport page, TabularModel m, List<TabularRow> rows, List<float[]> textVectors,
+      boolean holdout) {
     page.section("Regression");
     page.paragraph(String.format(Locale.ROOT, "Cross-validation inside the training rows chose penalty %s; derived "
         + "features %s; interactions %s; text %s. Out-of-fold R² %.4f%s.", m.ridge().lambda(),
         m.derivedFeaturesKept().isEmpty() ? "none" : String.join(" ", m.derivedFeaturesKept()),
         m.interactionsKept() ? "kept" : "none", !m.usesText() ? "not used" : m.textKept() ? "kept" : "left out",
         m.crossValidatedR2(), m.logTarget() ? " (on log(1 + target))" : ""));
-    List<TabularRow> known = rows.stream().filter(r -> !Double.isNaN(r.target())).toList();
+    List<Integer> known = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (!Double.isNaN(rows.get(i).target())) {
+        known.add(i);
+      }
+    }
     if (known.isEmpty()) {
       return;
     }
@@ -130,11 +138,13 @@ public final class Reports {
     Map<String, Double> contribution = new LinkedHashMap<>();
     m.featureGroups().forEach(g -> contribution.put(g, 0.0));
     for (int i = 0; i < known.size(); i++) {
-      TabularRow r = known.get(i);
+      TabularRow r = rows.get(known.get(i));
+      float[] v = textVectors == null ? null : textVectors.get(known.get(i));
       actual[i] = r.target();
-      predicted[i] = m.predict(r).value();
+      predicted[i] = m.predict(r, v).value();
       residual[i] = actual[i] - predicted[i];
-      m.contributionsByGroup(r).forEach((g, c) -> contribution.merge(g, Math.abs(c) / known.size(), Double::sum));
+      m.contributionsByGroup(r, v).forEach((g, c) -> contribution.merge(g, Math.abs(c) / known.size(),
+          Double::sum));
     }
     String which = holdout ? known.size() + " rows with known targets that were not trained on"
         : known.size() + " training rows (in-sample: optimistic; give --predict rows with targets for a holdout)";
