@@ -14,15 +14,19 @@ public final class CrossValidatedRidge {
   private final double[] meanSquaredErrors;
   private final double[] outOfFoldPredictions;
   private final double[] blockRatios;
+  private final java.util.List<RidgeModel> foldModels;
+  private final double totalSumOfSquares;
 
   CrossValidatedRidge(RidgeModel model, double lambda, double[] lambdas, double[] meanSquaredErrors,
-      double[] outOfFold, double[] blockRatios) {
+      double[] outOfFold, double[] blockRatios, java.util.List<RidgeModel> foldModels, double totalSumOfSquares) {
     this.model = model;
     this.lambda = lambda;
     this.lambdas = lambdas.clone();
     this.meanSquaredErrors = meanSquaredErrors.clone();
-    this.outOfFoldPredictions = outOfFold.clone();
+    this.outOfFoldPredictions = outOfFold == null ? null : outOfFold.clone();
     this.blockRatios = blockRatios.clone();
+    this.foldModels = java.util.List.copyOf(foldModels);
+    this.totalSumOfSquares = totalSumOfSquares;
   }
 
   /**
@@ -63,8 +67,35 @@ public final class CrossValidatedRidge {
     return meanSquaredErrors.clone();
   }
 
-  /** Each row's prediction by the fold model that held it out, with the chosen penalty. */
+  /**
+   * Each row's prediction by the fold model that held it out, with the chosen penalty.
+   *
+   * @throws IllegalStateException if this came from per-fold statistics, without the rows (use {@link #foldModel})
+   */
   public double[] outOfFoldPredictions() {
+    if (outOfFoldPredictions == null) {
+      throw new IllegalStateException("cross-validated from per-fold statistics: predict each row with foldModel");
+    }
     return outOfFoldPredictions.clone();
+  }
+
+  /** The number of folds. */
+  public int folds() {
+    return foldModels.size();
+  }
+
+  /**
+   * The model fitted with the chosen penalty on every fold but {@code fold}: the one that predicts that fold's rows
+   * out of fold.
+   *
+   * @throws IndexOutOfBoundsException if {@code fold} is not in {@code [0, folds())}
+   */
+  public RidgeModel foldModel(int fold) {
+    return foldModels.get(fold);
+  }
+
+  /** {@code Σ (y - ȳ)²} over all rows, the denominator of an out-of-fold R². */
+  public double totalSumOfSquares() {
+    return totalSumOfSquares;
   }
 }

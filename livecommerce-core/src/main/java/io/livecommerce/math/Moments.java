@@ -12,9 +12,11 @@ import java.util.concurrent.RecursiveTask;
  * mean) so that large-magnitude features do not lose precision to cancellation; the statistics derived from them
  * are the same whatever the shift.
  *
- * <p>Not thread-safe while being built; safe to share once built and no longer mutated. Package-private.
+ * <p>Not thread-safe while being built; safe to share once built and no longer mutated. Serializable, for
+ * {@link RidgeStatistics}. Package-private.
  */
-final class Moments {
+final class Moments implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   final int d;
   final double[] shift;
   final double yShift;

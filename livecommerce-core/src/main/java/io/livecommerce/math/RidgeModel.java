@@ -7,9 +7,11 @@ import java.util.Arrays;
  * A fitted linear model {@code y = intercept + Σ coefficient[j] * (x[j] - mean[j]) / scale[j]}: ridge regression on
  * standardized features with an unpenalized intercept.
  *
- * <p>Immutable and thread-safe; accessors return copies.
+ * <p>Immutable and thread-safe; accessors return copies. Serializable, for engines that ship it to their workers.
  */
-public final class RidgeModel {
+public final class RidgeModel implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** The codec {@link io.livecommerce.persist.ModelFiles} uses for this model. */
   public static final io.livecommerce.persist.ModelCodec<RidgeModel> CODEC = new Codec();

@@ -4,7 +4,6 @@ import io.livecommerce.internal.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,52 +103,110 @@ public final class RidgeRegression {
   public static CrossValidatedRidge crossValidate(double[][] x, double[] y, double[] lambdas, int[] blockOf,
       double[][] blockRatios, int folds, long seed) {
     int d = Moments.validate(x, y);
-    Checks.notNull(lambdas, "lambdas");
-    if (lambdas.length == 0) {
-      throw new IllegalArgumentException("lambdas must not be empty");
-    }
-    for (int i = 0; i < lambdas.length; i++) {
-      Checks.nonNegative(lambdas[i], "lambdas[" + i + "]");
-    }
-    Checks.notNull(blockOf, "blockOf");
-    Checks.sameLength(blockOf.length, d, "blockOf", "columns");
-    Checks.notNull(blockRatios, "blockRatios");
-    if (blockRatios.length == 0 || blockRatios[0] == null || blockRatios[0].length != 1 || blockRatios[0][0] != 1) {
-      throw new IllegalArgumentException("blockRatios[0] must be {1}: block 0's penalty is lambda itself");
-    }
-    for (int b = 0; b < blockRatios.length; b++) {
-      Checks.notNull(blockRatios[b], "blockRatios[" + b + "]");
-      if (blockRatios[b].length == 0) {
-        throw new IllegalArgumentException("blockRatios[" + b + "] must not be empty");
-      }
-      for (int i = 0; i < blockRatios[b].length; i++) {
-        if (!(blockRatios[b][i] > 0)) {
-          throw new IllegalArgumentException("blockRatios[" + b + "][" + i + "] must be > 0 but was "
-              + blockRatios[b][i]);
-        }
-      }
-    }
-    for (int j = 0; j < d; j++) {
-      if (blockOf[j] < 0 || blockOf[j] >= blockRatios.length) {
-        throw new IllegalArgumentException("blockOf[" + j + "] must be in [0, " + blockRatios.length + ") but was "
-            + blockOf[j]);
-      }
-    }
+    validateSearch(d, lambdas, blockOf, blockRatios);
     int n = x.length;
     if (folds < 2 || folds > n) {
       throw new IllegalArgumentException("folds must be in [2, " + n + "] (the row count) but was " + folds);
     }
     int[] fold = assignFolds(n, folds, seed);
-    double[] shift = columnMeans(x, d);
-    double yShift = mean(y);
-    Moments[] perFold = new Moments[folds];
-    for (int f = 0; f < folds; f++) {
-      perFold[f] = Moments.of(x, y, rowsWhere(fold, f, true), shift, yShift);
+    List<RidgeStatistics> perFold = foldStatistics(x, y, fold, folds);
+    Search s = search(perFold, lambdas, blockOf, blockRatios);
+    double[] oof = new double[n];
+    for (int i = 0; i < n; i++) {
+      oof[i] = s.foldModels.get(fold[i]).predict(x[i]);
     }
-    Moments total = new Moments(d, shift, yShift);
-    for (Moments m : perFold) {
+    return s.result(oof);
+  }
+
+  /**
+   * Cross-validation from per-fold statistics built elsewhere (see {@link RidgeStatistics}), with the same search as
+   * {@link #crossValidate(double[][], double[], double[], int[], double[][], int, long)}; what it returns has the fold
+   * models but no out-of-fold predictions (the rows are not here: predict them with {@link
+   * CrossValidatedRidge#foldModel}).
+   *
+   * @param perFold one per fold, at least 2, sharing one shift, each with at least one row
+   * @throws IllegalArgumentException if an argument is invalid; the message names it
+   */
+  public static CrossValidatedRidge crossValidate(List<RidgeStatistics> perFold, double[] lambdas, int[] blockOf,
+      double[][] blockRatios) {
+    List<RidgeStatistics> folds = Checks.copyNoNulls(Checks.notNull(perFold, "perFold"), "perFold");
+    if (folds.size() < 2) {
+      throw new IllegalArgumentException("perFold needs at least 2 folds but has " + folds.size());
+    }
+    int d = folds.get(0).dimension();
+    for (int f = 1; f < folds.size(); f++) {
+      if (folds.get(f).dimension() != d) {
+        throw new IllegalArgumentException("perFold[" + f + "] has " + folds.get(f).dimension()
+            + " features but perFold[0] has " + d);
+      }
+    }
+    validateSearch(d, lambdas, blockOf, blockRatios);
+    return search(folds, lambdas, blockOf, blockRatios).result(null);
+  }
+
+  /**
+   * The fold of row {@code row} (its 0-based position in the training rows) among {@code folds}: rows are taken in
+   * consecutive groups of {@code folds}, each group spread over the folds by its own seeded permutation. Every row is
+   * equally likely in each fold, fold sizes differ by at most one, and a row's fold depends on its position and the
+   * seed alone, so an engine that holds rows on many machines assigns the folds the in-process path does.
+   *
+   * @throws IllegalArgumentException if {@code row < 0} or {@code folds < 2}
+   */
+  public static int foldOf(long row, int folds, long seed) {
+    Checks.nonNegative(row, "row");
+    if (folds < 2) {
+      throw new IllegalArgumentException("folds must be >= 2 but was " + folds);
+    }
+    long group = row / folds;
+    int[] perm = new int[folds];
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L + group);
+    for (int i = 0; i < folds; i++) {
+      perm[i] = i;
+    }
+    for (int i = folds - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      int t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
+    }
+    return perm[(int) (row % folds)];
+  }
+
+  /** Per-fold statistics of {@code x}, shifted by the column means, computed on up to all cores. */
+  private static List<RidgeStatistics> foldStatistics(double[][] x, double[] y, int[] fold, int folds) {
+    double[] shift = columnMeans(x, x[0].length);
+    double yShift = mean(y);
+    List<RidgeStatistics> out = new ArrayList<>(folds);
+    for (int f = 0; f < folds; f++) {
+      out.add(new RidgeStatistics(Moments.of(x, y, rowsWhere(fold, f, true), shift, yShift)));
+    }
+    return out;
+  }
+
+  /** What the search chose, with the fold models and the refitted model. */
+  private record Search(RidgeModel model, double lambda, double[] lambdas, double[] mses, double[] ratios,
+      List<RidgeModel> foldModels, double totalSumOfSquares) {
+    CrossValidatedRidge result(double[] oof) {
+      return new CrossValidatedRidge(model, lambda, lambdas, mses, oof, ratios, foldModels, totalSumOfSquares);
+    }
+  }
+
+  private static Search search(List<RidgeStatistics> folds, double[] lambdas, int[] blockOf,
+      double[][] blockRatios) {
+    Moments[] perFold = folds.stream().map(r -> r.moments).toArray(Moments[]::new);
+    int d = perFold[0].d;
+    Moments total = new Moments(d, perFold[0].shift, perFold[0].yShift);
+    for (int f = 0; f < perFold.length; f++) {
+      Moments m = perFold[f];
+      if (m.n == 0) {
+        throw new IllegalArgumentException("perFold[" + f + "] holds no rows; every fold needs one");
+      }
+      if (m.yShift != total.yShift || !Arrays.equals(m.shift, total.shift)) {
+        throw new IllegalArgumentException("perFold statistics must share one shift");
+      }
       total.addAll(m);
     }
+    long n = total.n;
     // Stage 1 chooses λ and every block but the last, with the last left out (or at its first ratio), where the
     // system is small. Stage 2 chooses the last block's ratio (the large block, text) at that λ, and stage 3 chooses λ
     // again with that ratio: under twenty large solves per fold instead of the whole grid.
@@ -191,26 +248,56 @@ public final class RidgeRegression {
       }
     }
     double bestLambda = lambdas[bestL];
-    double[] oof = new double[n];
-    for (int f = 0; f < folds; f++) {
+    List<RidgeModel> foldModels = new ArrayList<>(perFold.length);
+    for (Moments held : perFold) {
       Moments train = total.copy();
-      subtract(train, perFold[f]);
-      RidgeModel model = solve(train, bestLambda, blockOf, bestRatios);
-      for (int i = 0; i < n; i++) {
-        if (fold[i] == f) {
-          oof[i] = model.predict(x[i]);
+      subtract(train, held);
+      foldModels.add(solve(train, bestLambda, blockOf, bestRatios));
+    }
+    RidgeModel model = solve(total, bestLambda, blockOf, bestRatios);
+    LOG.debug("ridge CV over {} rows, {} features, {} folds: lambda={} block ratios={} mse={}", n, d, perFold.length,
+        bestLambda, Arrays.toString(bestRatios), bestMse);
+    double sst = Math.max(0, total.syy - total.sy * total.sy / n);
+    return new Search(model, bestLambda, lambdas, bestMses, bestRatios, List.copyOf(foldModels), sst);
+  }
+
+  private static void validateSearch(int d, double[] lambdas, int[] blockOf, double[][] blockRatios) {
+    Checks.notNull(lambdas, "lambdas");
+    if (lambdas.length == 0) {
+      throw new IllegalArgumentException("lambdas must not be empty");
+    }
+    for (int i = 0; i < lambdas.length; i++) {
+      Checks.nonNegative(lambdas[i], "lambdas[" + i + "]");
+    }
+    Checks.notNull(blockOf, "blockOf");
+    Checks.sameLength(blockOf.length, d, "blockOf", "columns");
+    Checks.notNull(blockRatios, "blockRatios");
+    if (blockRatios.length == 0 || blockRatios[0] == null || blockRatios[0].length != 1 || blockRatios[0][0] != 1) {
+      throw new IllegalArgumentException("blockRatios[0] must be {1}: block 0's penalty is lambda itself");
+    }
+    for (int b = 0; b < blockRatios.length; b++) {
+      Checks.notNull(blockRatios[b], "blockRatios[" + b + "]");
+      if (blockRatios[b].length == 0) {
+        throw new IllegalArgumentException("blockRatios[" + b + "] must not be empty");
+      }
+      for (int i = 0; i < blockRatios[b].length; i++) {
+        if (!(blockRatios[b][i] > 0)) {
+          throw new IllegalArgumentException("blockRatios[" + b + "][" + i + "] must be > 0 but was "
+              + blockRatios[b][i]);
         }
       }
     }
-    RidgeModel model = solve(total, bestLambda, blockOf, bestRatios);
-    LOG.debug("ridge CV over {} rows, {} features, {} folds: lambda={} block ratios={} mse={}", n, d, folds,
-        bestLambda, Arrays.toString(bestRatios), bestMse);
-    return new CrossValidatedRidge(model, bestLambda, lambdas, bestMses, oof, bestRatios);
+    for (int j = 0; j < d; j++) {
+      if (blockOf[j] < 0 || blockOf[j] >= blockRatios.length) {
+        throw new IllegalArgumentException("blockOf[" + j + "] must be in [0, " + blockRatios.length + ") but was "
+            + blockOf[j]);
+      }
+    }
   }
 
   /** Cross-validated mean squared error of every (ratio combination, lambda). */
   private static double[][] gridErrors(Moments total, Moments[] perFold, double[] lambdas, int[] blockOf,
-      List<double[]> combos, int n) {
+      List<double[]> combos, long n) {
     double[][] mse = new double[combos.size()][lambdas.length];
     for (Moments held : perFold) {
       Moments train = total.copy();
@@ -278,7 +365,9 @@ public final class RidgeRegression {
       mean[a] = m.shift[a] + m.sx[a] / n;
       double var = (m.sxx[a * d + a] - m.sx[a] * m.sx[a] / n) / n;
       double ref = Math.max(1.0, Math.abs(mean[a]));
-      boolean constant = var <= 1e-24 * ref * ref;
+      // Constant up to rounding: a variance lost in the cancellation of the shifted sums (a one-hot level whose
+      // rows all sit in the held-out fold leaves ~1e-21 here, not 0) must not become a scale of 1e-10.
+      boolean constant = var <= 1e-24 * ref * ref || var <= 1e-9 * (m.sxx[a * d + a] / n);
       scale[a] = constant ? 1.0 : Math.sqrt(var);
       boolean dropped = Double.isInfinite(ratios[blockOf[a]]);
       if (!constant && !dropped) {
@@ -382,17 +471,9 @@ public final class RidgeRegression {
   }
 
   static int[] assignFolds(int n, int folds, long seed) {
-    int[] order = range(n);
-    Random rnd = new Random(seed);
-    for (int i = n - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
     int[] fold = new int[n];
-    for (int p = 0; p < n; p++) {
-      fold[order[p]] = p % folds;
+    for (int i = 0; i < n; i++) {
+      fold[i] = foldOf(i, folds, seed);
     }
     return fold;
   }

@@ -25,9 +25,12 @@ import java.util.Set;
  * A fitted {@link TabularRegressor}: the feature pipeline (medians, category levels, projection) learned on training
  * rows, the ridge model, and the residual quantiles for intervals.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. Serializable, to ship to the workers of an engine such as Spark; the embedder is not
+ * part of it (give the copy one with {@link #withEmbedder}, or pass text vectors).
  */
-public final class TabularModel {
+public final class TabularModel implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   static final int BLOCK_STRUCTURED = 0;
   static final int BLOCK_DERIVED = 1;
@@ -43,7 +46,7 @@ public final class TabularModel {
    * @param knots per numeric column, its knots (may be empty)
    * @param interactions whether every numeric column is crossed with every categorical level
    */
-  record Extras(Set<String> autoLog, double[][] knots, boolean interactions) {
+  record Extras(Set<String> autoLog, double[][] knots, boolean interactions) implements java.io.Serializable {
     static Extras none(int numericColumns) {
       return new Extras(Set.of(), new double[numericColumns][0], false);
     }
@@ -62,7 +65,7 @@ public final class TabularModel {
   private final boolean logTarget;
   private final double[] blockRatios; // per block: 1 structured, then derived, interactions, text; inf = left out
   private final double crossValidatedR2;
-  private final TextEmbedder embedder;
+  private final transient TextEmbedder embedder;
 
   TabularModel(Pipeline pipeline, RidgeModel ridge, double residualLow, double residualHigh, boolean logTarget,
       double[] blockRatios, double crossValidatedR2, TextEmbedder embedder) {
@@ -269,7 +272,8 @@ public final class TabularModel {
   }
 
   /** The feature pipeline fitted on training rows. Immutable. */
-  static final class Pipeline {
+  static final class Pipeline implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     final List<String> numeric;
     final Set<String> logColumns;
     final double[] medians;

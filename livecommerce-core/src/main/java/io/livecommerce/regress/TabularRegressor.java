@@ -6,13 +6,11 @@ import io.livecommerce.math.CrossValidatedRidge;
 import io.livecommerce.math.RidgeRegression;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Ridge regression on a table with a text column, numeric and categorical columns: the machinery behind product
@@ -41,8 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TabularRegressor {
 
-  private static final Logger LOG = LoggerFactory.getLogger(TabularRegressor.class);
-
   /** The derived and interaction blocks' penalty ratios; infinity leaves the block out. */
   public static final double[] STRUCTURED_PENALTY_RATIOS = {1, 10, Double.POSITIVE_INFINITY};
 
@@ -54,17 +50,17 @@ public final class TabularRegressor {
       Double.POSITIVE_INFINITY};
 
   private final TextEmbedder embedder;
-  private final boolean useText;
-  private final List<String> numericColumns;
-  private final Set<String> logColumns;
-  private final List<String> categoricalColumns;
-  private final int minCategoryCount;
-  private final int textProjection;
-  private final double[] lambdas;
-  private final int folds;
-  private final long seed;
-  private final boolean logTarget;
-  private final boolean richFeatures;
+  final boolean useText;
+  final List<String> numericColumns;
+  final Set<String> logColumns;
+  final List<String> categoricalColumns;
+  final int minCategoryCount;
+  final int textProjection;
+  final double[] lambdas;
+  final int folds;
+  final long seed;
+  final boolean logTarget;
+  final boolean richFeatures;
 
   private TabularRegressor(Builder b) {
     this.embedder = b.embedder;
@@ -89,6 +85,16 @@ public final class TabularRegressor {
   /** Whether the text column is a feature. */
   public boolean usesText() {
     return useText;
+  }
+
+  /** The numeric columns, in order. */
+  public List<String> numericColumns() {
+    return numericColumns;
+  }
+
+  /** The categorical columns, in order. */
+  public List<String> categoricalColumns() {
+    return categoricalColumns;
   }
 
   /** The embedder, or null. */
@@ -116,28 +122,15 @@ public final class TabularRegressor {
       throw new IllegalArgumentException("need at least 3 rows to fit and cross-validate but got " + list.size());
     }
     int n = list.size();
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      double t = list.get(i).target();
-      if (Double.isNaN(t)) {
-        throw new IllegalArgumentException("rows[" + i + "] (id " + Checks.quote(list.get(i).id())
-            + ") has no target (NaN); every training row needs one");
-      }
-      if (logTarget && t < 0) {
-        throw new IllegalArgumentException("rows[" + i + "] (id " + Checks.quote(list.get(i).id())
-            + ") target " + t + " is negative; a log target needs values >= 0");
-      }
-      y[i] = logTarget ? Math.log1p(t) : t;
-    }
     int textDim = 0;
-    boolean textMissing = false;
+    long textsMissing = 0;
     if (useText) {
       Checks.notNull(textVectors, "textVectors");
       Checks.sameLength(textVectors.size(), n, "textVectors", "rows");
       for (int i = 0; i < n; i++) {
         float[] v = textVectors.get(i);
         if (v == null) {
-          textMissing = true;
+          textsMissing++;
           continue;
         }
         if (textDim == 0) {
@@ -148,112 +141,56 @@ public final class TabularRegressor {
         }
       }
     }
-    double[] medians = new double[numericColumns.size()];
-    boolean[] hasMissing = new boolean[numericColumns.size()];
-    for (int c = 0; c < numericColumns.size(); c++) {
-      String col = numericColumns.get(c);
-      double[] present = list.stream().map(r -> r.numeric().get(col)).filter(v -> v != null)
-          .mapToDouble(Double::doubleValue).sorted().toArray();
-      if (present.length == 0) {
-        throw new IllegalArgumentException("numeric column " + Checks.quote(col) + " has no value in any row");
-      }
-      medians[c] = present.length % 2 == 1 ? present[present.length / 2]
-          : (present[present.length / 2 - 1] + present[present.length / 2]) / 2;
-      hasMissing[c] = present.length < n;
-    }
-    List<List<String>> vocab = new ArrayList<>();
-    for (String col : categoricalColumns) {
-      Map<String, Integer> counts = new TreeMap<>();
-      for (TabularRow r : list) {
-        counts.merge(r.categorical().getOrDefault(col, TabularModel.MISSING), 1, Integer::sum);
-      }
-      List<String> levels = new ArrayList<>();
-      counts.forEach((level, count) -> {
-        if (count >= minCategoryCount) {
-          levels.add(level);
-        }
-      });
-      vocab.add(List.copyOf(levels));
-    }
-    boolean text = useText && textDim > 0; // every text missing: nothing to learn from
-    TabularModel.Extras extras = richFeatures ? extras(list, vocab) : TabularModel.Extras.none(numericColumns.size());
-    TabularModel.Pipeline pipeline = new TabularModel.Pipeline(numericColumns, logColumns, medians, hasMissing,
-        categoricalColumns, vocab, text, textDim, textProjection, seed, textMissing, extras);
+    TabularFitPlan plan = plan(summarize(list, textsMissing, textDim));
+    double[] y = new double[n];
     double[][] x = new double[n][];
     for (int i = 0; i < n; i++) {
-      x[i] = pipeline.features(list.get(i), text ? textVectors.get(i) : null);
+      y[i] = plan.target(list.get(i), i);
     }
-    int k = Math.min(folds, n);
-    boolean[] present = new boolean[4];
-    for (int b : pipeline.blockOf) {
-      present[b] = true;
+    for (int i = 0; i < n; i++) {
+      x[i] = plan.features(list.get(i), useText ? textVectors.get(i) : null);
     }
-    double[][] ratios = {
-        {1},
-        present[TabularModel.BLOCK_DERIVED] ? STRUCTURED_PENALTY_RATIOS : new double[] {1},
-        present[TabularModel.BLOCK_INTERACTIONS] ? STRUCTURED_PENALTY_RATIOS : new double[] {1},
-        present[TabularModel.BLOCK_TEXT] ? TEXT_PENALTY_RATIOS : new double[] {1}};
-    CrossValidatedRidge cv = RidgeRegression.crossValidate(x, y, lambdas, pipeline.blockOf, ratios, k, seed);
+    CrossValidatedRidge cv = plan.crossValidate(x, y);
     double[] oof = cv.outOfFoldPredictions();
     double[] residuals = new double[n];
-    double mean = Arrays.stream(y).average().orElse(0);
     double sse = 0;
-    double sst = 0;
     for (int i = 0; i < n; i++) {
       residuals[i] = y[i] - oof[i];
       sse += residuals[i] * residuals[i];
-      sst += (y[i] - mean) * (y[i] - mean);
     }
     Arrays.sort(residuals);
-    double q10 = quantile(residuals, 0.1);
-    double q90 = quantile(residuals, 0.9);
-    double[] chosen = new double[4];
-    for (int b = 0; b < 4; b++) {
-      chosen[b] = present[b] ? cv.blockRatio(b) : Double.POSITIVE_INFINITY;
-    }
-    chosen[0] = 1;
-    TabularModel model = new TabularModel(pipeline, cv.model(), q10, q90, logTarget, chosen,
-        sst > 0 ? 1 - sse / sst : Double.NaN, embedder);
-    LOG.info("tabular ridge on {} rows: {}", n, model.describe());
-    return model;
+    return plan.model(cv, sse, r -> residuals[(int) r]);
   }
 
-  /** The candidates for derived features; cross-validation decides whether they stay. */
-  private TabularModel.Extras extras(List<TabularRow> rows, List<List<String>> vocab) {
-    Set<String> autoLog = new LinkedHashSet<>();
-    double[][] knots = new double[numericColumns.size()][];
-    for (int c = 0; c < numericColumns.size(); c++) {
-      String col = numericColumns.get(c);
-      double[] v = rows.stream().map(r -> r.numeric().get(col)).filter(x -> x != null).mapToDouble(Double::doubleValue)
-          .sorted().toArray();
-      knots[c] = new double[0];
-      if (v.length < 20) {
-        continue;
-      }
-      if (v[0] >= 0 && !logColumns.contains(col) && skewness(v) > 1) {
-        autoLog.add(col);
-      }
-      double[] q = {quantile(v, 0.25), quantile(v, 0.5), quantile(v, 0.75)};
-      knots[c] = Arrays.stream(q).filter(t -> t > v[0] && t < v[v.length - 1]).distinct().toArray();
-    }
-    int levels = vocab.stream().mapToInt(List::size).sum();
-    boolean interactions = !numericColumns.isEmpty() && levels > 0
-        && numericColumns.size() * levels <= MAX_INTERACTIONS;
-    return new TabularModel.Extras(autoLog, knots, interactions);
+  /**
+   * The plan of a fit on a table known by its summary, for engines that keep the rows elsewhere (see {@link
+   * TabularFitPlan}); {@link #fit} runs the same plan in memory.
+   *
+   * @throws IllegalArgumentException if the summary has fewer than 3 rows or lacks a column this regressor uses
+   */
+  public TabularFitPlan plan(TableSummary summary) {
+    return new TabularFitPlan(this, summary);
   }
 
-  private static double skewness(double[] v) {
-    double mean = Arrays.stream(v).average().orElse(0);
-    double m2 = 0;
-    double m3 = 0;
-    for (double x : v) {
-      double d = x - mean;
-      m2 += d * d;
-      m3 += d * d * d;
+  private TableSummary summarize(List<TabularRow> list, long textsMissing, int textDim) {
+    int n = list.size();
+    Map<String, NumericSummary> numeric = new HashMap<>();
+    for (String col : numericColumns) {
+      double[] present = list.stream().map(r -> r.numeric().get(col)).filter(v -> v != null)
+          .mapToDouble(Double::doubleValue).toArray();
+      if (present.length > 0) {
+        numeric.put(col, NumericSummary.of(present));
+      }
     }
-    m2 /= v.length;
-    m3 /= v.length;
-    return m2 <= 0 ? 0 : m3 / Math.pow(m2, 1.5);
+    Map<String, Map<String, Long>> levels = new HashMap<>();
+    for (String col : categoricalColumns) {
+      Map<String, Long> counts = new HashMap<>();
+      for (TabularRow r : list) {
+        counts.merge(r.categorical().getOrDefault(col, TabularModel.MISSING), 1L, Long::sum);
+      }
+      levels.put(col, counts);
+    }
+    return new TableSummary(n, numeric, levels, textsMissing, textDim);
   }
 
   private List<float[]> embedTexts(List<TabularRow> rows) {
@@ -275,13 +212,6 @@ public final class TabularRegressor {
       out.set(at.get(j), vectors.get(j));
     }
     return out;
-  }
-
-  static double quantile(double[] sorted, double q) {
-    double pos = q * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(sorted.length - 1, lo + 1);
-    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
   }
 
   /** A builder preset with the same settings; used for baselines (e.g. the same table without text). */

@@ -2,6 +2,7 @@ package io.livecommerce.math;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -228,5 +229,111 @@ class RidgeRegressionTest {
     assertTrue(e.getMessage().contains("folds must be in [2, 8]"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> RidgeRegression.fit(X, Y, 1).predict(new double[2]));
     assertTrue(e.getMessage().contains("x has length 2"), e.getMessage());
+  }
+
+  @Test
+  void foldsAreBalancedSeededAndDependOnPositionOnly() {
+    for (int n : new int[] {7, 100, 1003}) {
+      for (int k : new int[] {2, 5, 7}) {
+        int[] size = new int[k];
+        for (int i = 0; i < n; i++) {
+          size[RidgeRegression.foldOf(i, k, 11)]++;
+        }
+        int min = java.util.Arrays.stream(size).min().getAsInt();
+        int max = java.util.Arrays.stream(size).max().getAsInt();
+        assertTrue(max - min <= 1, "n=" + n + " k=" + k + " sizes " + java.util.Arrays.toString(size));
+      }
+    }
+    int[] a = RidgeRegression.assignFolds(500, 5, 1);
+    assertArrayEquals(a, RidgeRegression.assignFolds(500, 5, 1));
+    assertFalse(java.util.Arrays.equals(a, RidgeRegression.assignFolds(500, 5, 2)), "another seed, other folds");
+    // Not a fixed pattern: the first rows of groups land in every fold.
+    java.util.Set<Integer> firsts = new java.util.HashSet<>();
+    for (int g = 0; g < 50; g++) {
+      firsts.add(a[g * 5]);
+    }
+    assertEquals(5, firsts.size());
+    assertEquals(RidgeRegression.foldOf(123_456_789_012L, 5, 1), RidgeRegression.foldOf(123_456_789_012L, 5, 1));
+    assertThrows(IllegalArgumentException.class, () -> RidgeRegression.foldOf(-1, 5, 1));
+    assertThrows(IllegalArgumentException.class, () -> RidgeRegression.foldOf(0, 1, 1));
+  }
+
+  @Test
+  void statisticsMergedFromPartsCrossValidateAsTheRowsDo() {
+    Random rnd = new Random(8);
+    int n = 300;
+    int d = 6;
+    double[][] x = new double[n][d];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        x[i][j] = 100 + rnd.nextGaussian() * (j + 1);
+      }
+      y[i] = 2 * x[i][0] - x[i][3] + rnd.nextGaussian();
+    }
+    int[] blockOf = {0, 0, 0, 1, 1, 1};
+    double[][] ratios = {{1}, {0.1, 1, 10, Double.POSITIVE_INFINITY}};
+    double[] lambdas = RidgeRegression.DEFAULT_LAMBDAS;
+    CrossValidatedRidge fromRows = RidgeRegression.crossValidate(x, y, lambdas, blockOf, ratios, 5, 4);
+    // Three "partitions" of consecutive rows, each with a statistics per fold, merged; shift is not the mean.
+    double[] shift = {99, 99, 99, 99, 99, 99};
+    java.util.List<RidgeStatistics> merged = new java.util.ArrayList<>();
+    for (int f = 0; f < 5; f++) {
+      merged.add(RidgeStatistics.empty(shift, 50));
+    }
+    for (int[] part : new int[][] {{0, 97}, {97, 211}, {211, n}}) {
+      RidgeStatistics[] local = new RidgeStatistics[5];
+      for (int f = 0; f < 5; f++) {
+        local[f] = RidgeStatistics.empty(shift, 50);
+      }
+      for (int i = part[0]; i < part[1]; i++) {
+        local[RidgeRegression.foldOf(i, 5, 4)].add(x[i], y[i]);
+      }
+      for (int f = 0; f < 5; f++) {
+        merged.get(f).merge(local[f]);
+      }
+    }
+    CrossValidatedRidge fromStats = RidgeRegression.crossValidate(merged, lambdas, blockOf, ratios);
+    assertEquals(fromRows.lambda(), fromStats.lambda());
+    assertEquals(fromRows.blockRatio(1), fromStats.blockRatio(1));
+    assertArrayEquals(fromRows.model().coefficients(), fromStats.model().coefficients(), 1e-9);
+    assertEquals(fromRows.model().intercept(), fromStats.model().intercept(), 1e-9);
+    assertArrayEquals(fromRows.meanSquaredErrors(), fromStats.meanSquaredErrors(), 1e-9);
+    assertEquals(fromRows.totalSumOfSquares(), fromStats.totalSumOfSquares(), 1e-6);
+    double[] oof = fromRows.outOfFoldPredictions();
+    for (int i = 0; i < n; i += 37) {
+      assertEquals(oof[i], fromStats.foldModel(RidgeRegression.foldOf(i, 5, 4)).predict(x[i]), 1e-9);
+    }
+    IllegalStateException e = assertThrows(IllegalStateException.class, fromStats::outOfFoldPredictions);
+    assertTrue(e.getMessage().contains("foldModel"), e.getMessage());
+    // Bad statistics are named.
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> RidgeRegression.crossValidate(
+        java.util.List.of(merged.get(0), RidgeStatistics.empty(shift, 50)), lambdas, blockOf, ratios))
+        .getMessage().contains("perFold[1] holds no rows"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> RidgeRegression.crossValidate(
+        java.util.List.of(merged.get(0), merged.get(1).merge(RidgeStatistics.empty(new double[6], 0))), lambdas,
+        blockOf, ratios)).getMessage().contains("same columns and shift"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> RidgeStatistics.empty(shift, 0)
+        .add(new double[] {1, 2, 3, 4, 5, Double.NaN}, 1)).getMessage().contains("x[5]"));
+  }
+
+  @Test
+  void aColumnConstantInAFoldsTrainingRowsGetsNoCoefficientThere() {
+    // A one-hot level of a single row: in the folds that hold the row out, the column is all zeros, and the rounding
+    // left by the shifted sums (it depends on the row count) must not turn it into a feature with a scale of 1e-10.
+    for (int n = 300; n < 340; n++) {
+      Random rnd = new Random(n);
+      double[][] x = new double[n][];
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = new double[] {rnd.nextGaussian(), i == 123 ? 1 : 0, i % 3 == 0 ? 1 : 0, i % 7 == 0 ? 1 : 0};
+        y[i] = x[i][0] + 0.5 * x[i][2] + 0.1 * rnd.nextGaussian();
+      }
+      CrossValidatedRidge cv = RidgeRegression.crossValidate(x, y, new double[] {1e-3}, 5, 3);
+      RidgeModel without = cv.foldModel(RidgeRegression.foldOf(123, 5, 3));
+      assertEquals(1.0, without.scales()[1], 0, "n=" + n + ": constant in training, so unit scale");
+      assertEquals(0.0, without.coefficients()[1], 0, "n=" + n);
+      assertTrue(Math.abs(y[123] - cv.outOfFoldPredictions()[123]) < 1, "n=" + n + ": an ordinary residual");
+    }
   }
 }
