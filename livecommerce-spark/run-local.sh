@@ -5,6 +5,9 @@
 #   livecommerce-spark/run-local.sh recommend --interactions world/interactions.csv --model model.lcm --k 10 \
 #       --exclude-seen --out recs
 #   livecommerce-spark/run-local.sh embed --in world/products.csv --text-column title --out products-embedded
+#   livecommerce-spark/run-local.sh regress --train world/promotion_outcomes.csv --predict world/promotion_outcomes.csv \
+#       --id-column promotion_id --target-column gmv_cents --numeric-columns viewers --categorical-columns anchor_id \
+#       --log-target --out gmv --save-model gmv.lcm
 # Jobs, flags and exit codes: run-local.sh --help, run-local.sh JOB --help.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

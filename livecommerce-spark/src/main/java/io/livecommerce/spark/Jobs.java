@@ -17,7 +17,8 @@ import picocli.CommandLine;
  */
 @Command(name = "livecommerce-spark", mixinStandardHelpOptions = true,
     description = "livecommerce jobs on Apache Spark: embed a text column, train the recommender, recommend for "
-        + "every user.", subcommands = {EmbedJob.class, TrainRecommenderJob.class, RecommendJob.class},
+        + "every user, fit the selection regression.",
+    subcommands = {EmbedJob.class, TrainRecommenderJob.class, RecommendJob.class, RegressJob.class},
     footer = "Exit codes: 0 ok; 2 bad input or usage; 3 Spark failed; 4 out of memory or internal error.")
 public final class Jobs implements Callable<Integer> {
 

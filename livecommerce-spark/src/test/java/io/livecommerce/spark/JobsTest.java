@@ -121,4 +121,43 @@ class JobsTest {
     assertEquals(2, jobs("recommend", "--interactions", interactions.toString(), "--model",
         dir.resolve("none.lcm").toString(), "--out", dir.resolve("z").toString()).code());
   }
+
+  @Test
+  void regressPredictsAsTheInProcessModelAndSavesItsFile() throws Exception {
+    List<io.livecommerce.regress.TabularRow> rows = SparkTabularTrainerTest.table(300, 11);
+    List<String> lines = new ArrayList<>(List.of("id,title,price,rating,brand,sales"));
+    for (var r : rows) {
+      Double rating = r.numeric().get("rating");
+      lines.add(r.id() + "," + r.text() + "," + r.numeric().get("price") + "," + (rating == null ? "" : rating)
+          + "," + r.categorical().getOrDefault("brand", "") + "," + r.target());
+    }
+    Path train = Files.write(dir.resolve("sales.csv"), lines);
+    Path predictions = dir.resolve("predictions");
+    Path model = dir.resolve("sales.lcm");
+    Result r = jobs("regress", "--train", train.toString(), "--predict", train.toString(), "--id-column", "id",
+        "--target-column", "sales", "--text-column", "title", "--numeric-columns", "price,rating",
+        "--categorical-columns", "brand", "--log-target", "--model", "hashing", "--out", predictions.toString(),
+        "--save-model", model.toString(), "--master", "local[2]");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("trained on 300 rows"), r.out());
+    var local = io.livecommerce.regress.TabularRegressor.newBuilder().embedder(HashingTextEmbedder.create())
+        .numericColumns(List.of("price", "rating")).categoricalColumns(List.of("brand")).logTarget(true).build()
+        .fit(rows);
+    List<String> out = partLines(predictions);
+    assertEquals("id,prediction", out.get(0));
+    assertEquals(301, out.size());
+    for (int i = 0; i < rows.size(); i += 29) {
+      var row = rows.get(i);
+      assertEquals(String.format(java.util.Locale.ROOT, "%s,%.6f", row.id(), local.predict(row).value()),
+          out.get(1 + i), "the CLI's format, in the table's order");
+    }
+    var loaded = io.livecommerce.regress.TabularModel.load(model, HashingTextEmbedder.create());
+    assertEquals(local.coefficients().keySet(), loaded.coefficients().keySet());
+    assertEquals(local.predict(rows.get(3)).value(), loaded.predict(rows.get(3)).value(), 1e-6);
+    Result same = jobs("regress", "--train", train.toString(), "--predict", train.toString(), "--id-column", "id",
+        "--target-column", "sales", "--out", dir.resolve("p2").toString(), "--save-model", train.toString(),
+        "--master", "local[2]");
+    assertEquals(2, same.code(), same.err());
+    assertTrue(same.err().contains("outputs never replace inputs"), same.err());
+  }
 }

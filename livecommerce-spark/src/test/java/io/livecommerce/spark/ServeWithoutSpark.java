@@ -1,12 +1,20 @@
 package io.livecommerce.spark;
 
+import io.livecommerce.embed.HashingTextEmbedder;
 import io.livecommerce.recommend.ImplicitModel;
+import io.livecommerce.regress.TabularModel;
+import io.livecommerce.regress.TabularPrediction;
+import io.livecommerce.regress.TabularRow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Run in a JVM without Spark: loads a model file and prints each user's top 5. */
+/**
+ * Run in a JVM without Spark: loads a recommender file and prints each user's top 5, or ({@code --tabular FILE}) a
+ * tabular model and prints its predictions of a few rows.
+ */
 public final class ServeWithoutSpark {
 
   private ServeWithoutSpark() {}
@@ -15,6 +23,18 @@ public final class ServeWithoutSpark {
     return users.stream().map(u -> u + " " + m.recommend(u, 5, true).stream()
         .map(s -> s.item() + String.format(Locale.ROOT, ":%.5f", s.score())).collect(Collectors.joining(" ")))
         .collect(Collectors.joining("\n"));
+  }
+
+  /** Predictions for a few fixed rows (one with a missing number, an unseen brand, a blank text). */
+  static String describe(TabularModel m) {
+    List<TabularRow> rows = List.of(
+        new TabularRow("a", "面霜 补水", Map.of("price", 30.0, "rating", 4.5), Map.of("brand", "a"), Double.NaN),
+        new TabularRow("b", "", Map.of("price", 300.0), Map.of("brand", "unseen"), Double.NaN),
+        new TabularRow("c", "耳机 降噪", Map.of("price", 5.0, "rating", 3.1), Map.of(), Double.NaN));
+    return rows.stream().map(r -> {
+      TabularPrediction p = m.predict(r);
+      return r.id() + String.format(Locale.ROOT, " %.9f %.9f %.9f", p.value(), p.low(), p.high());
+    }).collect(Collectors.joining("\n"));
   }
 
   public static void main(String[] args) throws Exception {
@@ -27,6 +47,10 @@ public final class ServeWithoutSpark {
     }
     if (sparkThere) {
       throw new IllegalStateException("Spark is on this class path; the test means to serve without it");
+    }
+    if (args[0].equals("--tabular")) {
+      System.out.println(describe(TabularModel.load(Path.of(args[1]), HashingTextEmbedder.create())));
+      return;
     }
     ImplicitModel m = ImplicitModel.load(Path.of(args[0]), null);
     System.out.println(describe(m, List.of(args).subList(1, args.length)));
