@@ -45,6 +45,7 @@ final class EmbedJob implements Callable<Integer> {
       default -> throw new IllegalArgumentException("--model '" + model + "' is not one of default, hashing");
     };
     SparkSession spark = SparkJobSession.get(master.master);
+    Tables.requireAbsent(spark, out, "--out");
     Dataset<Row> embedded = SparkEmbedding.embedColumn(Tables.read(spark, in), textColumn, "embedding", factory);
     if (!Tables.parquet(out)) {
       embedded = embedded.withColumn("embedding", array_join(col("embedding").cast("array<string>"), " "));

@@ -49,6 +49,9 @@ final class RecommendJob implements Callable<Integer> {
   String out;
 
   @Mixin
+  InteractionColumns columns;
+
+  @Mixin
   MasterOption master;
 
   /** Each executor JVM loads a model once per content (SHA-256 of the file). */
@@ -67,13 +70,14 @@ final class RecommendJob implements Callable<Integer> {
     // Loaded here to fail with the file's name, not on an executor; kept, so tasks in this JVM (local mode) reuse it.
     LOADED.put(hash, ImplicitModel.load(model, null));
     SparkSession spark = SparkJobSession.get(master.master);
+    Tables.requireAbsent(spark, out, "--out");
     Broadcast<byte[]> shipped = spark.sparkContext().broadcast(bytes, scala.reflect.ClassTag$.MODULE$.apply(
         byte[].class));
     int top = k;
     boolean exclude = excludeSeen;
     StructType schema = new StructType().add("user", DataTypes.StringType).add("rank", DataTypes.IntegerType)
         .add("item", DataTypes.StringType).add("score", DataTypes.DoubleType);
-    Dataset<Row> users = Tables.read(spark, interactions).select("user").distinct();
+    Dataset<Row> users = columns.select(Tables.read(spark, interactions), false).distinct();
     Dataset<Row> recs = users.flatMap((FlatMapFunction<Row, Row>) r -> {
       ImplicitModel m = LOADED.computeIfAbsent(hash, h -> load(shipped.value()));
       List<Row> rows = new ArrayList<>();

@@ -91,6 +91,7 @@ final class RegressJob implements Callable<Integer> {
     TabularRegressor regressor = TabularRegressor.newBuilder().embedder(embedder).numericColumns(numeric)
         .categoricalColumns(categorical).logTarget(logTarget).build();
     SparkSession spark = SparkJobSession.get(master.master);
+    Tables.requireAbsent(spark, out, "--out");
     TabularModel m = SparkTabularTrainer.of(regressor, textColumn == null ? null : factory)
         .fit(Tables.read(spark, train), idColumn, targetColumn, textColumn);
     TabularColumns columns = new TabularColumns(idColumn, targetColumn, textColumn, numeric, categorical);

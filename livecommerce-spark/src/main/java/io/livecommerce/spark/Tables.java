@@ -20,6 +20,22 @@ final class Tables {
             .option("escape", "\"").csv(path);
   }
 
+  /**
+   * Fails before any work when an output folder exists (on whatever file system the path names), rather than after
+   * hours of it at the write.
+   */
+  static void requireAbsent(SparkSession spark, String path, String flag) {
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+      if (p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
+        throw new IllegalArgumentException(flag + " " + path + " already exists; outputs never replace what is "
+            + "there");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot check " + flag + " " + path, e);
+    }
+  }
+
   /** Writes a folder of part files; refuses one that exists rather than replace what is there. */
   static void write(Dataset<Row> rows, String path) {
     if (parquet(path)) {

@@ -27,7 +27,8 @@ final class TrainRecommenderJob implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--interactions", required = true,
-      description = "Table with user,item and optional weight (default 1) and timestamp (epoch ms).")
+      description = "Table with user,item and optional weight (default 1) and timestamp (epoch ms); other names "
+          + "with --user-column and the like.")
   String interactions;
 
   @Option(names = "--items", description = "Table with item,text for the content signal (hashing embedder).")
@@ -60,6 +61,9 @@ final class TrainRecommenderJob implements Callable<Integer> {
   long seed;
 
   @Mixin
+  InteractionColumns columns;
+
+  @Mixin
   MasterOption master;
 
   @Override
@@ -75,7 +79,7 @@ final class TrainRecommenderJob implements Callable<Integer> {
         .als(ImplicitAls.newBuilder().factors(factors).alpha(alpha).regularization(regularization)
             .iterations(iterations).seed(seed).build()).build();
     SparkSession spark = SparkJobSession.get(master.master);
-    var log = Tables.read(spark, interactions);
+    var log = columns.select(Tables.read(spark, interactions), true);
     if (!java.util.Arrays.asList(log.columns()).contains("weight")) {
       log = log.withColumn("weight", org.apache.spark.sql.functions.lit(1.0));
     }

@@ -159,5 +159,36 @@ class JobsTest {
         "--master", "local[2]");
     assertEquals(2, same.code(), same.err());
     assertTrue(same.err().contains("outputs never replace inputs"), same.err());
+    Result again = jobs("regress", "--train", train.toString(), "--predict", train.toString(), "--id-column", "id",
+        "--target-column", "sales", "--out", predictions.toString(), "--master", "local[2]");
+    assertEquals(2, again.code(), again.err());
+    assertTrue(again.err().contains("--out " + predictions + " already exists; outputs never replace"), again.err());
+    assertEquals(301, partLines(predictions).size(), "the earlier predictions are still there");
+  }
+
+  @Test
+  void columnFlagsReadATableWithOtherNamesAsTheSimulatorWritesThem() throws Exception {
+    List<String> lines = new ArrayList<>(List.of("viewer_id,room_id,timestamp_millis,watch_seconds,likes"));
+    for (Interaction i : SparkImplicitTrainerTest.train) {
+      lines.add(i.user() + "," + i.item() + "," + i.timestampMillis() + "," + i.weight() + ",0");
+    }
+    Path watch = Files.write(dir.resolve("watch_events.csv"), lines);
+    Path model = dir.resolve("renamed.lcm");
+    Result t = jobs("train-recommender", "--interactions", watch.toString(), "--user-column", "viewer_id",
+        "--item-column", "room_id", "--weight-column", "watch_seconds", "--timestamp-column", "timestamp_millis",
+        "--factors", "8", "--out", model.toString(), "--master", "local[2]");
+    assertEquals(0, t.code(), t.err());
+    ImplicitModel loaded = ImplicitModel.load(model, null);
+    assertEquals(SparkImplicitTrainerTest.train.stream().map(Interaction::item).distinct().count(),
+        loaded.catalogue().size());
+    Path recs = dir.resolve("renamed-recs");
+    Result r = jobs("recommend", "--interactions", watch.toString(), "--user-column", "viewer_id", "--model",
+        model.toString(), "--k", "2", "--out", recs.toString(), "--master", "local[2]");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("user,rank,item,score", partLines(recs).get(0));
+    Result bad = jobs("train-recommender", "--interactions", watch.toString(), "--user-column", "viewer",
+        "--out", dir.resolve("bad.lcm").toString(), "--master", "local[2]");
+    assertEquals(2, bad.code(), bad.err());
+    assertTrue(bad.err().contains("no column 'viewer' (--user-column); columns: [viewer_id, room_id"), bad.err());
   }
 }
