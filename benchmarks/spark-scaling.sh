@@ -8,26 +8,7 @@ cd "$(dirname "$0")/.."
 sizes=("${@:-1000000 5000000 20000000}")
 read -r -a sizes <<< "${sizes[*]}"
 work=benchmarks/target/scaling
-mkdir -p "$work"
-mvn -B -ntp -q package -DskipTests -Dmaven.javadoc.skip=true -pl benchmarks,livecommerce-examples,livecommerce-spark -am
-jar=livecommerce-examples/target/livecommerce.jar
-bench=benchmarks/target/benchmarks.jar
-peak() { # the largest heap in use before a collection, in MB, from a -Xlog:gc file
-  grep -oE '[0-9]+M->[0-9]+M' "$1" | awk -F'M->' '{ if ($1 > m) m = $1 } END { print m + 0 }'
-}
-run() { # label, gc log, command...: prints wall seconds and exit code
-  local label=$1 log=$2
-  shift 2
-  local t0 t1 rc
-  t0=$(date +%s.%N)
-  set +e
-  "$@" > "$work/$label.out" 2> "$work/$label.err"
-  rc=$?
-  set -e
-  t1=$(date +%s.%N)
-  printf '%s %.1f %d %s\n' "$label" "$(echo "$t1 - $t0" | bc)" "$rc" "$(peak "$log")"
-}
-printf '%-22s %8s %4s %8s\n' run seconds rc peak_MB
+. benchmarks/scaling-common.sh
 for n in "${sizes[@]}"; do
   log="$work/log-$n.csv"
   [ -f "$log" ] || java -cp "$bench" io.livecommerce.benchmarks.ScaledWatchLog "$n" "$log" >&2

@@ -19,6 +19,7 @@ public final class RidgeStatistics implements Serializable {
   private static final long serialVersionUID = 1L;
 
   final Moments moments;
+  private transient double[] scratch;
 
   RidgeStatistics(Moments moments) {
     this.moments = moments;
@@ -48,7 +49,10 @@ public final class RidgeStatistics implements Serializable {
     Checks.sameLength(x.length, moments.d, "x", "shift");
     Checks.finite(x, "x");
     Checks.finite(y, "y");
-    moments.add(x, y);
+    if (scratch == null) {
+      scratch = new double[moments.d];
+    }
+    moments.addShifted(x, y, scratch);
     return this;
   }
 

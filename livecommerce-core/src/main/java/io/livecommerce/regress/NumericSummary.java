@@ -13,6 +13,8 @@ import java.util.function.LongToDoubleFunction;
  * <p>An engine that cannot hold a column in memory sorts it, fetches the values at {@link #ranksNeeded}, and calls
  * {@link #of(long, LongToDoubleFunction, double)}: the numbers equal those of the in-process fit.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param present how many rows have a value, {@code >= 1}
  * @param min the smallest value
  * @param max the largest value

@@ -9,6 +9,8 @@ import java.util.Map;
  * regressor computes it from rows in memory; an engine that holds the table on many machines aggregates it there
  * and passes it to {@link TabularRegressor#plan}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param rows the training rows, {@code >= 1}
  * @param numeric per numeric column with at least one value, its summary; a column absent here has no value in any
  *     row

@@ -111,56 +111,33 @@ final class RegressJob implements Callable<Integer> {
     }
     PrintWriter w = spec.commandLine().getOut();
     w.printf(Locale.ROOT, "cross-validation chose: penalty %s; derived features %s; interactions %s; text %s; "
-        + "out-of-fold R² %.4f%s%n", m.ridge().lambda(),
+        + "out-of-fold R² %.4f%s%n", plain(m.ridge().lambda()),
         m.derivedFeaturesKept().isEmpty() ? "none" : String.join(" ", m.derivedFeaturesKept()),
         m.interactionsKept() ? "kept" : "none", textColumn == null ? "not given"
-            : m.textKept() ? "'" + textColumn + "' kept, its penalty x" + m.textPenaltyRatio()
+            : m.textKept() ? "'" + textColumn + "' kept, its penalty x" + plain(m.textPenaltyRatio())
             : "'" + textColumn + "' left out", m.crossValidatedR2(), logTarget ? " (on log(1 + target))" : "");
     w.println("trained on " + m.ridge().rows() + " rows (" + m.featureNames().size() + " features); wrote "
         + out + (saveModel != null ? " and " + saveModel : ""));
     return 0;
   }
 
+  /** Whole numbers without a decimal point, as the CLI prints penalties. */
+  private static String plain(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
   /** Predicts a partition lazily, a batch at a time, the batch's texts embedded in one call on the executor. */
   private static Iterator<Row> predictions(Iterator<Row> in, TabularModel model, TabularColumns columns,
       EmbedderFactory factory) {
     TextEmbedder embedder = factory == null ? null : ExecutorEmbedders.get(factory);
-    return new Iterator<>() {
-      private final List<Row> batch = new ArrayList<>();
-      private int next;
-
-      @Override
-      public boolean hasNext() {
-        if (next < batch.size()) {
-          return true;
-        }
-        batch.clear();
-        next = 0;
-        List<TabularRow> rows = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        while (rows.size() < SparkEmbedding.BATCH && in.hasNext()) {
-          TabularRow r = columns.row(in.next());
-          rows.add(r);
-          if (embedder != null && !r.text().isBlank()) {
-            texts.add(r.text());
-          }
-        }
-        Iterator<float[]> vectors = texts.isEmpty() ? java.util.Collections.emptyIterator()
-            : embedder.embedAll(texts).iterator();
-        for (TabularRow r : rows) {
-          float[] v = embedder != null && !r.text().isBlank() ? vectors.next() : null;
-          batch.add(RowFactory.create(r.id(), model.predict(r, v).value()));
-        }
-        return !batch.isEmpty();
+    return Batches.of(in, batch -> {
+      List<TabularRow> rows = batch.stream().map(columns::row).toList();
+      List<float[]> vectors = Batches.textVectors(rows, embedder);
+      List<Row> out = new ArrayList<>(rows.size());
+      for (int i = 0; i < rows.size(); i++) {
+        out.add(RowFactory.create(rows.get(i).id(), model.predict(rows.get(i), vectors.get(i)).value()));
       }
-
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new java.util.NoSuchElementException();
-        }
-        return batch.get(next++);
-      }
-    };
+      return out;
+    });
   }
 }

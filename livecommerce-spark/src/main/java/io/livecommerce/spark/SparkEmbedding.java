@@ -4,7 +4,6 @@ import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.internal.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -21,9 +20,6 @@ import org.apache.spark.sql.types.StructType;
  * <p>Stateless and thread-safe.
  */
 public final class SparkEmbedding {
-
-  /** Texts per call to {@link TextEmbedder#embedAll}. */
-  static final int BATCH = 256;
 
   private SparkEmbedding() {}
 
@@ -54,55 +50,26 @@ public final class SparkEmbedding {
       throw new IllegalArgumentException("vectorColumn '" + vectorColumn + "' already exists; choose another name");
     }
     StructType out = schema.add(vectorColumn, DataTypes.createArrayType(DataTypes.FloatType, false), false);
-    return rows.mapPartitions((MapPartitionsFunction<Row, Row>) it -> new Embedding(it, textIndex, textColumn,
-        ExecutorEmbedders.get(factory)), Encoders.row(out));
+    return rows.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
+      TextEmbedder embedder = ExecutorEmbedders.get(factory);
+      return Batches.of(it, batch -> withVectors(batch, textIndex, textColumn, embedder));
+    }, Encoders.row(out));
   }
 
-  /** Reads a batch of rows, embeds their texts in one call, hands the rows out with their vectors. */
-  private static final class Embedding implements Iterator<Row> {
-    private final Iterator<Row> in;
-    private final int textIndex;
-    private final String textColumn;
-    private final TextEmbedder embedder;
-    private final List<Row> batch = new ArrayList<>();
-    private List<float[]> vectors = List.of();
-    private int next;
-
-    Embedding(Iterator<Row> in, int textIndex, String textColumn, TextEmbedder embedder) {
-      this.in = in;
-      this.textIndex = textIndex;
-      this.textColumn = textColumn;
-      this.embedder = embedder;
+  /** The rows with their texts' vectors appended, embedded in one call. */
+  private static List<Row> withVectors(List<Row> batch, int textIndex, String textColumn, TextEmbedder embedder) {
+    List<String> texts = new ArrayList<>(batch.size());
+    for (Row r : batch) {
+      if (r.isNullAt(textIndex)) {
+        throw new IllegalArgumentException("textColumn '" + textColumn + "' is null in row " + r);
+      }
+      texts.add(r.getString(textIndex));
     }
-
-    @Override
-    public boolean hasNext() {
-      if (next < batch.size()) {
-        return true;
-      }
-      batch.clear();
-      next = 0;
-      List<String> texts = new ArrayList<>();
-      while (batch.size() < BATCH && in.hasNext()) {
-        Row r = in.next();
-        if (r.isNullAt(textIndex)) {
-          throw new IllegalArgumentException("textColumn '" + textColumn + "' is null in row " + r);
-        }
-        batch.add(r);
-        texts.add(r.getString(textIndex));
-      }
-      vectors = texts.isEmpty() ? List.of() : embedder.embedAll(texts);
-      return !batch.isEmpty();
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new java.util.NoSuchElementException();
-      }
-      Row r = batch.get(next);
-      float[] v = vectors.get(next);
-      next++;
+    List<float[]> vectors = embedder.embedAll(texts);
+    List<Row> out = new ArrayList<>(batch.size());
+    for (int k = 0; k < batch.size(); k++) {
+      Row r = batch.get(k);
+      float[] v = vectors.get(k);
       Object[] values = new Object[r.length() + 1];
       for (int i = 0; i < r.length(); i++) {
         values[i] = r.get(i);
@@ -112,7 +79,8 @@ public final class SparkEmbedding {
         boxed[i] = v[i];
       }
       values[r.length()] = boxed;
-      return RowFactory.create(values);
+      out.add(RowFactory.create(values));
     }
+    return out;
   }
 }

@@ -19,7 +19,6 @@ import io.livecommerce.regress.TableSummary;
 import io.livecommerce.regress.TabularFitPlan;
 import io.livecommerce.regress.TabularModel;
 import io.livecommerce.regress.TabularRegressor;
-import io.livecommerce.regress.TabularRow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -122,7 +121,7 @@ public final class SparkTabularTrainer {
       indexed = indexed.repartition(parallelism); // each row keeps its index, so its fold
     }
     EmbedderFactory factory = embedders;
-    JavaRDD<Sample> samples = indexed.mapPartitions(it -> new TabularSamples(it, plan, columns, factory))
+    JavaRDD<Sample> samples = indexed.mapPartitions(it -> TabularSamples.of(it, plan, columns, factory))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       int d = plan.dimension();

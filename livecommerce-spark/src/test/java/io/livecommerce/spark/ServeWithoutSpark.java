@@ -37,6 +37,27 @@ public final class ServeWithoutSpark {
     }).collect(Collectors.joining("\n"));
   }
 
+  /**
+   * Runs this class in a child JVM on the test class path without Spark, Scala or Hadoop (what a serving JVM has)
+   * and returns what it printed; fails unless it exits 0.
+   */
+  static String runWithoutSpark(String... args) throws Exception {
+    String full = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String cp = java.util.Arrays.stream(full.split(java.io.File.pathSeparator))
+        .filter(e -> !Path.of(e).getFileName().toString().matches("(spark|scala|hadoop).*\\.jar"))
+        .collect(Collectors.joining(java.io.File.pathSeparator));
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
+        ServeWithoutSpark.class.getName()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new AssertionError("the serving JVM failed: " + out);
+    }
+    return out;
+  }
+
   public static void main(String[] args) throws Exception {
     boolean sparkThere;
     try {

@@ -9,11 +9,8 @@ import io.livecommerce.recommend.ImplicitAls;
 import io.livecommerce.recommend.ImplicitModel;
 import io.livecommerce.recommend.ImplicitRecommender;
 import io.livecommerce.recommend.Interaction;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -113,15 +110,7 @@ class SparkImplicitTrainerTest {
     ImplicitModel spark = sparkTrained();
     Path file = dir.resolve("model.lcm");
     spark.save(file);
-    // The test class path without Spark, Scala or Hadoop: what a serving JVM has.
-    String full = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    String cp = Arrays.stream(full.split(File.pathSeparator))
-        .filter(e -> !Path.of(e).getFileName().toString().matches("(spark|scala|hadoop).*\\.jar"))
-        .collect(Collectors.joining(File.pathSeparator));
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
-        ServeWithoutSpark.class.getName(), file.toString(), "u3", "u42").redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), out);
+    String out = ServeWithoutSpark.runWithoutSpark(file.toString(), "u3", "u42");
     String expected = ServeWithoutSpark.describe(spark, List.of("u3", "u42"));
     assertEquals(expected.strip(), out.strip().lines().filter(l -> l.startsWith("u")).collect(
         Collectors.joining("\n")));

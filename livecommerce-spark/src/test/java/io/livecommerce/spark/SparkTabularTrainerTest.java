@@ -8,16 +8,12 @@ import io.livecommerce.embed.HashingTextEmbedder;
 import io.livecommerce.regress.TabularModel;
 import io.livecommerce.regress.TabularRegressor;
 import io.livecommerce.regress.TabularRow;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -121,14 +117,7 @@ class SparkTabularTrainerTest {
   void theModelFileLoadsAndPredictsInAJvmWithoutSpark(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("sales.lcm");
     spark.save(file);
-    String full = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    String cp = Arrays.stream(full.split(File.pathSeparator))
-        .filter(e -> !Path.of(e).getFileName().toString().matches("(spark|scala|hadoop).*\\.jar"))
-        .collect(Collectors.joining(File.pathSeparator));
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
-        ServeWithoutSpark.class.getName(), "--tabular", file.toString()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), out);
+    String out = ServeWithoutSpark.runWithoutSpark("--tabular", file.toString());
     List<String> served = out.strip().lines().filter(l -> l.matches("[abc] .*")).toList();
     List<String> expected = ServeWithoutSpark.describe(local).lines().toList();
     assertEquals(expected.size(), served.size(), out);
