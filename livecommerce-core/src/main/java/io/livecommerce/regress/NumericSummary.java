@@ -46,7 +46,10 @@ public record NumericSummary(long present, double min, double max, double median
     }
   }
 
-  /** The ranks (0-based, ascending) of the sorted present values that {@link #of(long, LongToDoubleFunction, double)} reads. */
+  /**
+   * The ranks (0-based, ascending) of the sorted present values that {@link #of(long, LongToDoubleFunction,
+   * double)} reads.
+   */
   public static long[] ranksNeeded(long present) {
     return OrderStatistics.ranks(present, 0, 0.25, 0.5, 0.75, 1);
   }

@@ -62,7 +62,8 @@ class SparkTabularTrainerTest {
 
   static TabularRegressor regressor() {
     return TabularRegressor.newBuilder().embedder(HashingTextEmbedder.create())
-        .numericColumns(List.of("price", "rating")).categoricalColumns(List.of("brand")).logTarget(true).seed(9).build();
+        .numericColumns(List.of("price", "rating")).categoricalColumns(List.of("brand")).logTarget(true).seed(9)
+        .build();
   }
 
   /** The rows in their order, in three partitions. */
