@@ -104,12 +104,7 @@ public final class ImplicitRecommender {
   public ImplicitModel fromFactors(List<Interaction> interactions, Map<String, String> itemTexts,
       Map<String, float[]> userFactors, Map<String, float[]> itemFactors) {
     Checks.notNull(interactions, "interactions");
-    Checks.notNull(itemTexts, "itemTexts");
-    Checks.notNull(userFactors, "userFactors");
-    Checks.notNull(itemFactors, "itemFactors");
-    if (family != ModelFamily.ALS) {
-      throw new IllegalArgumentException("fromFactors makes an ALS model but the family is " + family);
-    }
+    requireFromFactors(itemTexts, userFactors, itemFactors);
     if (interactions.isEmpty()) {
       throw new IllegalArgumentException("interactions must not be empty");
     }
@@ -126,13 +121,18 @@ public final class ImplicitRecommender {
   public ImplicitModel fromFactors(PairTable pairs, Map<String, String> itemTexts, Map<String, float[]> userFactors,
       Map<String, float[]> itemFactors) {
     Checks.notNull(pairs, "pairs");
+    requireFromFactors(itemTexts, userFactors, itemFactors);
+    return fromFactors(InteractionMatrix.of(pairs, als.alpha(), confidence), itemTexts, userFactors, itemFactors);
+  }
+
+  private void requireFromFactors(Map<String, String> itemTexts, Map<String, float[]> userFactors,
+      Map<String, float[]> itemFactors) {
     Checks.notNull(itemTexts, "itemTexts");
     Checks.notNull(userFactors, "userFactors");
     Checks.notNull(itemFactors, "itemFactors");
     if (family != ModelFamily.ALS) {
       throw new IllegalArgumentException("fromFactors makes an ALS model but the family is " + family);
     }
-    return fromFactors(InteractionMatrix.of(pairs, als.alpha(), confidence), itemTexts, userFactors, itemFactors);
   }
 
   private ImplicitModel fromFactors(InteractionMatrix m, Map<String, String> itemTexts,

@@ -48,6 +48,7 @@ public final class TabularFitPlan implements Serializable {
   private final boolean logTarget;
   private final double[] lambdas;
   private final double[][] ratios;
+  private final boolean[] blocksPresent; // per penalty block: whether any feature is in it
   private final transient TextEmbedder embedder;
 
   TabularFitPlan(TabularRegressor r, TableSummary summary) {
@@ -102,6 +103,7 @@ public final class TabularFitPlan implements Serializable {
     for (int b : pipeline.blockOf) {
       present[b] = true;
     }
+    this.blocksPresent = present;
     this.ratios = new double[][] {
         {1},
         present[TabularModel.BLOCK_DERIVED] ? TabularRegressor.STRUCTURED_PENALTY_RATIOS : new double[] {1},
@@ -259,14 +261,10 @@ public final class TabularFitPlan implements Serializable {
     }
     double q10 = OrderStatistics.quantile(rows, 0.1, sortedResiduals);
     double q90 = OrderStatistics.quantile(rows, 0.9, sortedResiduals);
-    boolean[] present = new boolean[4];
-    for (int b : pipeline.blockOf) {
-      present[b] = true;
-    }
     double[] chosen = new double[4];
     chosen[0] = 1;
     for (int b = 1; b < 4; b++) {
-      chosen[b] = present[b] ? cv.blockRatio(b) : Double.POSITIVE_INFINITY;
+      chosen[b] = blocksPresent[b] ? cv.blockRatio(b) : Double.POSITIVE_INFINITY;
     }
     double sst = cv.totalSumOfSquares();
     TabularModel model = new TabularModel(pipeline, cv.model(), q10, q90, logTarget, chosen,

@@ -197,21 +197,7 @@ public final class TabularRegressor {
     if (embedder == null) {
       throw new IllegalStateException("text is used but no embedder is set");
     }
-    List<String> texts = new ArrayList<>(rows.size());
-    List<Integer> at = new ArrayList<>(rows.size());
-    for (int i = 0; i < rows.size(); i++) {
-      TabularRow r = Checks.notNull(rows.get(i), "rows[" + i + "]");
-      if (!r.text().isBlank()) { // blank text is missing: no vector, an indicator instead
-        texts.add(r.text());
-        at.add(i);
-      }
-    }
-    List<float[]> vectors = texts.isEmpty() ? List.of() : embedder.embedAll(texts);
-    List<float[]> out = new ArrayList<>(java.util.Collections.nCopies(rows.size(), (float[]) null));
-    for (int j = 0; j < at.size(); j++) {
-      out.set(at.get(j), vectors.get(j));
-    }
-    return out;
+    return TabularRow.textVectors(rows, embedder); // blank text is missing: no vector, an indicator instead
   }
 
   /** A builder preset with the same settings; used for baselines (e.g. the same table without text). */

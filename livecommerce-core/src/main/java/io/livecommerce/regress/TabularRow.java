@@ -1,6 +1,10 @@
 package io.livecommerce.regress;
 
+import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.internal.Checks;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,5 +47,31 @@ public record TabularRow(
       throw new IllegalArgumentException("row " + Checks.quote(id) + " target must be finite or NaN but was "
           + target);
     }
+  }
+
+  /**
+   * Each row's text vector, the non-blank texts embedded in one {@link TextEmbedder#embedAll} call; null for a blank
+   * text, which the regression treats as missing.
+   *
+   * @throws IllegalArgumentException if {@code rows} or {@code embedder} is null, or a row is null (naming it)
+   */
+  public static List<float[]> textVectors(List<TabularRow> rows, TextEmbedder embedder) {
+    Checks.notNull(rows, "rows");
+    Checks.notNull(embedder, "embedder");
+    List<String> texts = new ArrayList<>(rows.size());
+    List<Integer> at = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      TabularRow r = Checks.notNull(rows.get(i), "rows[" + i + "]");
+      if (!r.text().isBlank()) {
+        texts.add(r.text());
+        at.add(i);
+      }
+    }
+    List<float[]> vectors = texts.isEmpty() ? List.of() : embedder.embedAll(texts);
+    List<float[]> out = new ArrayList<>(Collections.nCopies(rows.size(), (float[]) null));
+    for (int j = 0; j < at.size(); j++) {
+      out.set(at.get(j), vectors.get(j));
+    }
+    return out;
   }
 }

@@ -1,9 +1,7 @@
 package io.livecommerce.spark;
 
 import io.livecommerce.embed.TextEmbedder;
-import io.livecommerce.regress.TabularRow;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -55,26 +53,5 @@ final class Batches<I, O> implements Iterator<O> {
       throw new NoSuchElementException();
     }
     return batch.get(next++);
-  }
-
-  /** Each row's text vector (null for a blank text, or for every row when {@code embedder} is null), in one call. */
-  static List<float[]> textVectors(List<TabularRow> rows, TextEmbedder embedder) {
-    List<float[]> out = new ArrayList<>(Collections.nCopies(rows.size(), (float[]) null));
-    if (embedder == null) {
-      return out;
-    }
-    List<String> texts = new ArrayList<>();
-    List<Integer> at = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      if (!rows.get(i).text().isBlank()) {
-        texts.add(rows.get(i).text());
-        at.add(i);
-      }
-    }
-    List<float[]> vectors = texts.isEmpty() ? List.of() : embedder.embedAll(texts);
-    for (int j = 0; j < at.size(); j++) {
-      out.set(at.get(j), vectors.get(j));
-    }
-    return out;
   }
 }

@@ -30,20 +30,15 @@ final class EmbedJob implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output folder (CSV, or .parquet); must not exist.")
   String out;
 
-  @Option(names = "--model", defaultValue = "default", description = "default (the embedding module's model when "
-      + "it is on the class path, else hashing) or hashing.")
-  String model;
+  @Mixin
+  EmbedderOption embedderOption;
 
   @Mixin
   MasterOption master;
 
   @Override
   public Integer call() {
-    EmbedderFactory factory = switch (model) {
-      case "default" -> EmbedderFactory.defaultEmbedder();
-      case "hashing" -> EmbedderFactory.hashing();
-      default -> throw new IllegalArgumentException("--model '" + model + "' is not one of default, hashing");
-    };
+    EmbedderFactory factory = embedderOption.factory();
     SparkSession spark = SparkJobSession.get(master.master);
     Tables.requireAbsent(spark, out, "--out");
     Dataset<Row> embedded = SparkEmbedding.embedColumn(Tables.read(spark, in), textColumn, "embedding", factory);

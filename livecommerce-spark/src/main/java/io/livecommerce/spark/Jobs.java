@@ -12,8 +12,9 @@ import picocli.CommandLine;
  * names where the meaning is the same. {@code livecommerce-spark/run-local.sh JOB ...} runs one in
  * {@code local[2]}.
  *
- * <p>Exit codes as the CLI's: 0 ok, 2 bad input or usage, 3 Spark failed, 4 out of memory or internal error. Each
- * run builds its own command objects; concurrent {@link #run} calls share the JVM's one Spark session.
+ * <p>Exit codes as the CLI's: 0 ok, 2 bad input or usage, 3 Spark failed, 4 out of memory or internal error.
+ * Thread-safe: each run builds its own command objects; concurrent {@link #run} calls share the JVM's one Spark
+ * session.
  */
 @Command(name = "livecommerce-spark", mixinStandardHelpOptions = true,
     description = "livecommerce jobs on Apache Spark: embed a text column, train the recommender, recommend for "

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -67,9 +68,8 @@ final class RegressJob implements Callable<Integer> {
       + "TabularModel.load reads without Spark.")
   Path saveModel;
 
-  @Option(names = "--model", defaultValue = "default", description = "The embedder for --text-column: default "
-      + "(the embedding module's model when it is on the class path, else hashing) or hashing.")
-  String model;
+  @Mixin
+  EmbedderOption embedderOption;
 
   @Mixin
   MasterOption master;
@@ -82,11 +82,7 @@ final class RegressJob implements Callable<Integer> {
         throw new IllegalArgumentException("an output is the input " + input + "; outputs never replace inputs");
       }
     }
-    EmbedderFactory factory = switch (model) {
-      case "default" -> EmbedderFactory.defaultEmbedder();
-      case "hashing" -> EmbedderFactory.hashing();
-      default -> throw new IllegalArgumentException("--model '" + model + "' is not one of default, hashing");
-    };
+    EmbedderFactory factory = embedderOption.factory();
     TextEmbedder embedder = textColumn == null ? null : ExecutorEmbedders.get(factory);
     TabularRegressor regressor = TabularRegressor.newBuilder().embedder(embedder).numericColumns(numeric)
         .categoricalColumns(categorical).logTarget(logTarget).build();
@@ -132,7 +128,8 @@ final class RegressJob implements Callable<Integer> {
     TextEmbedder embedder = factory == null ? null : ExecutorEmbedders.get(factory);
     return Batches.of(in, batch -> {
       List<TabularRow> rows = batch.stream().map(columns::row).toList();
-      List<float[]> vectors = Batches.textVectors(rows, embedder);
+      List<float[]> vectors = embedder == null ? Collections.nCopies(rows.size(), null)
+          : TabularRow.textVectors(rows, embedder);
       List<Row> out = new ArrayList<>(rows.size());
       for (int i = 0; i < rows.size(); i++) {
         out.add(RowFactory.create(rows.get(i).id(), model.predict(rows.get(i), vectors.get(i)).value()));

@@ -25,7 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.api.java.JavaDoubleRDD;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -115,7 +115,7 @@ public final class SparkTabularTrainer {
     LOG.info("Spark tabular fit on {} rows: {} features, {} folds", summary.rows(), plan.dimension(),
         plan.folds());
 
-    JavaRDD<Tuple2<Row, Long>> indexed = rows.javaRDD().zipWithIndex().map(t -> new Tuple2<>(t._1, t._2));
+    JavaPairRDD<Row, Long> indexed = rows.javaRDD().zipWithIndex();
     int parallelism = rows.sparkSession().sparkContext().defaultParallelism();
     if (indexed.getNumPartitions() < parallelism) {
       indexed = indexed.repartition(parallelism); // each row keeps its index, so its fold
@@ -152,11 +152,11 @@ public final class SparkTabularTrainer {
       for (int f = 0; f < k; f++) {
         foldModels.add(cv.foldModel(f));
       }
-      JavaDoubleRDD residuals = samples.mapToDouble(s -> s.y() - foldModels.get(s.fold()).predict(s.x()))
+      JavaRDD<Double> residuals = samples.map(s -> s.y() - foldModels.get(s.fold()).predict(s.x()))
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
         double sse = residuals.map(r -> r * r).fold(0.0, Double::sum);
-        JavaRDD<Double> ascending = residuals.map(r -> r).sortBy(r -> r, true, residuals.getNumPartitions());
+        JavaRDD<Double> ascending = residuals.sortBy(r -> r, true, residuals.getNumPartitions());
         Map<Long, Double> sorted = valuesAtRanks(ascending, plan.residualRanks());
         return plan.model(cv, sse, sorted::get);
       } finally {

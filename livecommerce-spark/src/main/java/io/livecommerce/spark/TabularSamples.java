@@ -4,6 +4,7 @@ import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.regress.TabularFitPlan;
 import io.livecommerce.regress.TabularRow;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -29,7 +30,8 @@ final class TabularSamples {
           throw new IllegalArgumentException("row " + t._2 + " of the table: " + e.getMessage(), e);
         }
       }
-      List<float[]> vectors = Batches.textVectors(rows, embedder);
+      List<float[]> vectors = embedder == null ? Collections.nCopies(rows.size(), null)
+          : TabularRow.textVectors(rows, embedder);
       List<SparkTabularTrainer.Sample> out = new ArrayList<>(rows.size());
       for (int i = 0; i < rows.size(); i++) {
         long at = batch.get(i)._2;

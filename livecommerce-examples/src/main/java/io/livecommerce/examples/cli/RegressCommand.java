@@ -79,10 +79,11 @@ public final class RegressCommand implements Callable<Integer> {
     List<TabularRow> predictRows = rows(CsvTable.read(predict, encoding.charset()), false);
     TextEmbedder embedder = model.open(textColumn != null);
     try {
+      // Each text embedded once, for training, the predictions and the report alike.
+      List<float[]> trainVectors = embedder == null ? null : TabularRow.textVectors(trainRows, embedder);
       TabularModel m = TabularRegressor.newBuilder().embedder(embedder).numericColumns(numeric)
-          .categoricalColumns(categorical).logTarget(logTarget).build().fit(trainRows);
+          .categoricalColumns(categorical).logTarget(logTarget).build().fit(trainRows, trainVectors);
       List<List<Object>> out = new ArrayList<>();
-      // Each text embedded once, for the predictions and the report alike.
       List<float[]> predictVectors = textVectors(m, embedder, predictRows);
       for (int i = 0; i < predictRows.size(); i++) {
         TabularRow r = predictRows.get(i);
@@ -104,7 +105,7 @@ public final class RegressCommand implements Callable<Integer> {
         HtmlReport page = new HtmlReport("Regression report", "livecommerce regress: target " + targetColumn
             + ", trained on " + train.getFileName() + " (" + trainRows.size() + " rows)");
         Reports.regression(page, m, holdout ? predictRows : trainRows,
-            holdout ? predictVectors : textVectors(m, embedder, trainRows), holdout);
+            holdout ? predictVectors : m.usesText() ? trainVectors : null, holdout);
         report.write(page, w);
       }
     } finally {
@@ -115,22 +116,7 @@ public final class RegressCommand implements Callable<Integer> {
 
   /** The rows' text vectors in one batch (null for a blank text), or null when the model uses no text. */
   private static List<float[]> textVectors(TabularModel m, TextEmbedder embedder, List<TabularRow> rows) {
-    if (!m.usesText()) {
-      return null;
-    }
-    List<String> texts = new ArrayList<>();
-    for (TabularRow r : rows) {
-      if (!r.text().isBlank()) {
-        texts.add(r.text());
-      }
-    }
-    java.util.Iterator<float[]> embedded = texts.isEmpty() ? java.util.Collections.emptyIterator()
-        : embedder.embedAll(texts).iterator();
-    List<float[]> out = new ArrayList<>(rows.size());
-    for (TabularRow r : rows) {
-      out.add(r.text().isBlank() ? null : embedded.next());
-    }
-    return out;
+    return m.usesText() ? TabularRow.textVectors(rows, embedder) : null;
   }
 
   private String textChoice(TabularModel m) {
