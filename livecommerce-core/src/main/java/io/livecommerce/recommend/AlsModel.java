@@ -31,6 +31,7 @@ public final class AlsModel {
   private final float[] userFactors;
   private final float[] itemFactors;
   private final double[] lossHistory;
+  private volatile double[] itemGram;
 
   AlsModel(List<String> userIds, List<String> itemIds, int factors, float[] userFactors, float[] itemFactors,
       double[] lossHistory) {
@@ -88,6 +89,18 @@ public final class AlsModel {
     return Optional.ofNullable(itemIndex.get(item));
   }
 
+  /** The index of {@code item}, or -1 when unknown; no allocation, for per-candidate lookups. */
+  int itemIndexOf(String item) {
+    Integer i = itemIndex.get(item);
+    return i == null ? -1 : i;
+  }
+
+  /** The index of {@code user}, or -1 when unknown. */
+  int userIndexOf(String user) {
+    Integer i = userIndex.get(user);
+    return i == null ? -1 : i;
+  }
+
   /** The affinity of user index {@code u} for item index {@code i}. */
   public float score(int u, int i) {
     java.util.Objects.checkIndex(u, userIds.size());
@@ -101,6 +114,74 @@ public final class AlsModel {
     for (int i = 0; i < itemIds.size(); i++) {
       out[i] = Vectors.dot(userFactors, u * k, itemFactors, i * k, k);
     }
+  }
+
+  /** The dot product of a user vector of length {@link #factors()} with item {@code i}'s factors. */
+  float score(float[] user, int i) {
+    return Vectors.dot(user, 0, itemFactors, i * factors, factors);
+  }
+
+  /**
+   * Solves for the factors of a user from their items alone, as one ALS user step would with the item factors held
+   * fixed: {@code (YᵀY + Σ alpha|w|·yᵢyᵢᵀ + λI) x = Σ_{w>0} (1 + alpha|w|)·yᵢ}. This is how a viewer unknown at
+   * training time, or one with new events, gets a collaborative vector without retraining (fold-in).
+   *
+   * @param items item indexes
+   * @param weights the summed weight per item; positive is a preference, negative only adds confidence
+   * @param n how many of the arrays' entries to use
+   * @return the user's factors; all zeros when no weight is positive
+   */
+  float[] foldIn(int[] items, float[] weights, int n, double alpha, double regularization) {
+    int k = factors;
+    double[] a = itemGram().clone();
+    double[] b = new double[k];
+    for (int d = 0; d < k; d++) {
+      a[d * k + d] += regularization;
+    }
+    for (int e = 0; e < n; e++) {
+      int off = items[e] * k;
+      double ex = alpha * Math.abs(weights[e]);
+      for (int p = 0; p < k; p++) {
+        double w = ex * itemFactors[off + p];
+        int row = p * k;
+        for (int q = 0; q <= p; q++) {
+          a[row + q] += w * itemFactors[off + q];
+        }
+        if (weights[e] > 0) {
+          b[p] += (1 + ex) * itemFactors[off + p];
+        }
+      }
+    }
+    float[] x = new float[k];
+    if (!io.livecommerce.math.Cholesky.factorInPlace(a, k, 0)) {
+      return x; // only with λ = 0 and degenerate factors; no preference is the honest answer
+    }
+    double[] sol = io.livecommerce.math.Cholesky.solve(a, k, b);
+    for (int p = 0; p < k; p++) {
+      x[p] = (float) sol[p];
+    }
+    return x;
+  }
+
+  /** YᵀY, lower triangle, computed once: the part of every fold-in that does not depend on the user. */
+  private double[] itemGram() {
+    double[] g = itemGram;
+    if (g == null) {
+      int k = factors;
+      g = new double[k * k];
+      for (int r = 0; r < itemIds.size(); r++) {
+        int off = r * k;
+        for (int p = 0; p < k; p++) {
+          double fp = itemFactors[off + p];
+          int row = p * k;
+          for (int q = 0; q <= p; q++) {
+            g[row + q] += fp * itemFactors[off + q];
+          }
+        }
+      }
+      itemGram = g; // racy but idempotent: every thread computes the same array
+    }
+    return g;
   }
 
   /** A copy of user {@code u}'s factors. */

@@ -22,7 +22,7 @@ final class HybridRoomCodec implements ModelCodec<HybridRoomRecommender> {
 
   @Override
   public int version() {
-    return 2;
+    return 3;
   }
 
   @Override
@@ -71,6 +71,23 @@ final class HybridRoomCodec implements ModelCodec<HybridRoomRecommender> {
     for (float[] hours : r.repeat.hoursBefore) {
       ModelFiles.writeFloats(out, hours);
     }
+    // Version 3: what in-session updates need (event weights, the ALS fold-in's alpha and λ, the session weight).
+    HybridRoomRecommender.Live live = c.live();
+    ConfidenceWeights cw = live.confidence();
+    for (double x : new double[] {cw.shortViewSeconds(), cw.shortViewPenalty(), cw.watch(), cw.like(), cw.comment(),
+        cw.share(), cw.gift(), cw.order()}) {
+      out.writeDouble(x);
+    }
+    out.writeDouble(live.alpha());
+    out.writeDouble(live.regularization());
+    out.writeDouble(live.sessionWeight());
+  }
+
+  private static double finite(double x, String name) throws IOException {
+    if (!Double.isFinite(x) || x < 0) {
+      throw new IOException(name + " must be finite and >= 0 but was " + x);
+    }
+    return x;
   }
 
   @Override
@@ -143,8 +160,19 @@ final class HybridRoomCodec implements ModelCodec<HybridRoomRecommender> {
         throw new IOException(e.getMessage(), e);
       }
     }
+    HybridRoomRecommender.Live live = HybridRoomRecommender.Live.DEFAULT;
+    if (version >= 3) {
+      try {
+        ConfidenceWeights cw = new ConfidenceWeights(in.readDouble(), in.readDouble(), in.readDouble(),
+            in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+        live = new HybridRoomRecommender.Live(cw, finite(in.readDouble(), "alpha"),
+            finite(in.readDouble(), "regularization"), finite(in.readDouble(), "sessionWeight"));
+      } catch (IllegalArgumentException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+    }
     HybridRoomRecommender.Config config = new HybridRoomRecommender.Config(w, maxPerAnchor, maxPerCategory, window,
-        Math.max(1, cacheSize), Math.max(1, threads), Map.copyOf(anchorNames));
+        Math.max(1, cacheSize), Math.max(1, threads), Map.copyOf(anchorNames), live);
     return new HybridRoomRecommender(config, null, family, cf, ease, pop, profiles, labels, vectors, viewerRooms,
         anchorWeights, repeat);
   }

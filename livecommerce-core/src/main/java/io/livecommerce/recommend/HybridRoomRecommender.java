@@ -117,9 +117,8 @@ public final class HybridRoomRecommender implements RoomRecommender {
    */
   public HybridRoomRecommender withWeights(BlendWeights weights) {
     Checks.notNull(weights, "weights");
-    Config c = config;
-    HybridRoomRecommender r = new HybridRoomRecommender(new Config(weights, c.maxPerAnchor, c.maxPerCategory,
-        c.momentumWindowMinutes, c.cacheSize, c.threads, c.anchorNames), embedder, family, cf, ease, anchorPopularity,
+    HybridRoomRecommender r = new HybridRoomRecommender(config.withWeights(weights), embedder, family, cf, ease,
+        anchorPopularity,
         profiles, watchedLabels, watchedVectors, viewerRooms, viewerAnchorWeights, repeat, momentum,
         candidateVectors);
     return r;
@@ -145,98 +144,57 @@ public final class HybridRoomRecommender implements RoomRecommender {
 
   @Override
   public List<Scored<LiveRoom>> recommend(RoomQuery query) {
+    return recommend(query, null);
+  }
+
+  /** {@link #recommend(RoomQuery)} with the viewer's live session, when the index has one. */
+  List<Scored<LiveRoom>> recommend(RoomQuery query, ViewerSession.View session) {
     Checks.notNull(query, "query");
-    List<LiveRoom> live = new ArrayList<>();
+    int total = query.candidates().size();
+    LiveRoom[] live = new LiveRoom[total];
+    int n = 0;
     for (LiveRoom r : query.candidates()) {
       if (r.isLiveAt(query.atMillis()) && !query.hiddenRoomIds().contains(r.id())) {
-        live.add(r);
+        live[n++] = r;
       }
     }
-    if (live.isEmpty()) {
+    if (n == 0) {
       return List.of();
     }
-    float[][] vectors = vectorsOf(live);
-    Integer u = cf.userIndex(query.viewerId()).orElse(null);
-    float[] profile = u == null ? null : profiles[u];
-    boolean cold = profile == null;
-    if (cold && !query.interests().isEmpty()) {
-      profile = Vectors.normalize(embedder.embed(String.join(" ", query.interests())));
-    }
-    int n = live.size();
-    float[] total = new float[n];
-    double[][] parts = new double[n][];
-    BlendWeights w = config.weights;
-    // Content is the cosine above the candidates' mean: sentence embeddings give every pair a high baseline cosine,
-    // and only the difference says anything about taste.
-    double[] cosine = new double[n];
-    double meanCosine = 0;
-    if (profile != null) {
-      for (int c = 0; c < n; c++) {
-        cosine[c] = Vectors.dot(profile, vectors[c]);
-        meanCosine += cosine[c] / n;
-      }
-    }
-    float[] easeScores = null;
-    if (ease != null && u != null && w.cf() > 0) {
-      easeScores = new float[allAnchors.length];
-      ease.addScores(allAnchors, viewerAnchorWeights[u], easeScores);
-    }
-    double share = family == ModelFamily.BLEND ? 0.5 : 1;
+    float[][] vectors = vectorsOf(java.util.Arrays.asList(live).subList(0, n));
+    int[] anchors = new int[n];
     for (int c = 0; c < n; c++) {
-      LiveRoom room = live.get(c);
-      Integer a = cf.itemIndex(room.anchorId()).orElse(null);
-      double cfScore = 0;
-      if (u != null && a != null) {
-        cfScore = (family.usesAls() ? share * cf.score(u, a) : 0) + (easeScores != null ? share * easeScores[a] : 0);
+      anchors[c] = cf.itemIndexOf(live[c].anchorId());
+    }
+    ViewerContext ctx = ViewerContext.of(this, query.viewerId(), session, query.interests());
+    return RoomScorer.rank(ctx, live, vectors, anchors, n, Double.NaN, query.atMillis(), query.k());
+  }
+
+  /** Live momentum, shared by copies from {@link #withWeights}. */
+  RoomMomentum momentum() {
+    return momentum;
+  }
+
+  /** 0 .. anchors - 1, for item-to-item scoring. */
+  int[] allAnchors() {
+    return allAnchors;
+  }
+
+  /**
+   * A viewer's summed weight per anchor (aligned with the model's anchors): training's, plus the session's.
+   * A fresh array.
+   */
+  float[] anchorStrengths(int u, ViewerSession.View session) {
+    float[] s = u >= 0 ? viewerAnchorWeights[u].clone() : new float[allAnchors.length];
+    if (session != null) {
+      for (int i = 0; i < session.anchors().length; i++) {
+        s[session.anchors()[i]] += session.weights()[i];
       }
-      double content = profile != null ? cosine[c] - meanCosine : 0;
-      double pop = a != null ? anchorPopularity[a] : 0;
-      long[] counts = momentum.counts(room.id(), query.atMillis());
-      double growth = (counts[0] - counts[1]) / (double) Math.max(counts[1], 1);
-      double mom = counts[0] + counts[1] < 5 ? 0 : Math.tanh(growth);
-      int bucket = u != null && a != null ? repeat.bucketAt(u, a, query.atMillis()) : -1;
-      double rep = repeat.rateOf(bucket);
-      parts[c] = new double[] {w.cf() * cfScore, w.content() * content, w.popularity() * pop, w.momentum() * mom,
-          growth, counts[0], w.repeat() * rep, bucket};
-      total[c] = (float) (parts[c][0] + parts[c][1] + parts[c][2] + parts[c][3] + parts[c][6]);
     }
-    List<Integer> order = new RoomDiversifier(config.maxPerAnchor, config.maxPerCategory).pick(live, total, query.k());
-    List<Scored<LiveRoom>> out = new ArrayList<>(order.size());
-    for (int c : order) {
-      out.add(new Scored<>(live.get(c), total[c], reasons(live.get(c), parts[c], u, cold, vectors[c])));
-    }
-    return List.copyOf(out);
+    return s;
   }
 
-  private List<Reason> reasons(LiveRoom room, double[] p, Integer u, boolean cold, float[] vector) {
-    List<Reason> reasons = new ArrayList<>(4);
-    String anchor = config.anchorNames.getOrDefault(room.anchorId(), room.anchorId());
-    if (p[0] > 0.01) {
-      Integer a = cf.itemIndex(room.anchorId()).orElse(null);
-      boolean watched = u != null && a != null && viewerAnchorWeights[u][a] > 0;
-      reasons.add(new Reason("cf", p[0], watched
-          ? "you often watch " + anchor : "viewers with your taste watch " + anchor));
-    }
-    if (p[1] > 0.01) {
-      String label = cold || u == null ? null : nearestWatchedLabel(u, vector);
-      reasons.add(new Reason("content", p[1], label == null
-          ? "matches your interests" : "like the " + label + " rooms you watched"));
-    }
-    if (p[2] > 0.01) {
-      reasons.add(new Reason("popularity", p[2], anchor + " is popular with viewers"));
-    }
-    if (p[6] > 0.01) {
-      reasons.add(new Reason("repeat", p[6], RepeatSignal.phrase(anchor, (int) p[7])));
-    }
-    if (p[3] > 0.01) {
-      reasons.add(new Reason("momentum", p[3], String.format(Locale.ROOT,
-          "rising: viewers up %.0f%% in %d min", p[4] * 100, momentum.windowMinutes())));
-    }
-    reasons.sort(Comparator.comparingDouble(Reason::contribution).reversed());
-    return reasons;
-  }
-
-  private String nearestWatchedLabel(int u, float[] vector) {
+  String nearestWatchedLabel(int u, float[] vector) {
     String best = null;
     float bestSim = Float.NEGATIVE_INFINITY;
     int[] rooms = viewerRooms[u];
@@ -340,5 +298,28 @@ public final class HybridRoomRecommender implements RoomRecommender {
 
   /** The trained configuration that travels with the model. */
   record Config(BlendWeights weights, int maxPerAnchor, int maxPerCategory, int momentumWindowMinutes,
-      int cacheSize, int threads, Map<String, String> anchorNames) {}
+      int cacheSize, int threads, Map<String, String> anchorNames, Live live) {
+
+    Config withWeights(BlendWeights w) {
+      return new Config(w, maxPerAnchor, maxPerCategory, momentumWindowMinutes, cacheSize, threads, anchorNames, live);
+    }
+
+    double sessionWeight() {
+      return live.sessionWeight();
+    }
+  }
+
+  /**
+   * What in-session updates need from training: how an event becomes a weight, and the ALS confidence scale and
+   * penalty for folding a viewer in.
+   *
+   * @param confidence how a watch event becomes a weight
+   * @param alpha ALS confidence scale
+   * @param regularization ALS penalty λ
+   * @param sessionWeight how much the session's rooms weigh in the content profile against the trained profile
+   */
+  record Live(ConfidenceWeights confidence, double alpha, double regularization, double sessionWeight) {
+    /** For files saved before version 3: the trainer's defaults. */
+    static final Live DEFAULT = new Live(ConfidenceWeights.DEFAULT, 5, 0.1, 1);
+  }
 }

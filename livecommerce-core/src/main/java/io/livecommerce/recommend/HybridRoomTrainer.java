@@ -32,6 +32,7 @@ public final class HybridRoomTrainer {
   private int maxPerCategory;
   private int momentumWindowMinutes = 10;
   private int cacheSize = 200_000;
+  private double sessionWeight = 1;
   private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
   private final Map<String, String> anchorNames = new HashMap<>();
 
@@ -109,6 +110,15 @@ public final class HybridRoomTrainer {
     return this;
   }
 
+  /**
+   * How much the rooms a viewer watched since training weigh in their content profile, against the trained profile
+   * (both unit length), in [0, 100]; default 1. Used by {@link LiveRoomIndex}'s in-session updates.
+   */
+  public HybridRoomTrainer sessionWeight(double sessionWeight) {
+    this.sessionWeight = Checks.inRange(sessionWeight, 0, 100, "sessionWeight");
+    return this;
+  }
+
   /** Anchors whose names appear in explanations (ids otherwise). */
   public HybridRoomTrainer anchors(List<Anchor> anchors) {
     for (Anchor a : Checks.copyNoNulls(Checks.notNull(anchors, "anchors"), "anchors")) {
@@ -132,6 +142,7 @@ public final class HybridRoomTrainer {
     t.momentumWindowMinutes = momentumWindowMinutes;
     t.cacheSize = cacheSize;
     t.threads = threads;
+    t.sessionWeight = sessionWeight;
     t.anchorNames.putAll(anchorNames);
     return t;
   }
@@ -263,7 +274,8 @@ public final class HybridRoomTrainer {
     }
     RepeatSignal repeat = RepeatSignal.fit(users, cf.itemIds().size(), pv, pa, pt);
     HybridRoomRecommender.Config config = new HybridRoomRecommender.Config(weights, maxPerAnchor, maxPerCategory,
-        momentumWindowMinutes, cacheSize, threads, Map.copyOf(anchorNames));
+        momentumWindowMinutes, cacheSize, threads, Map.copyOf(anchorNames),
+        new HybridRoomRecommender.Live(confidence, als.alpha(), als.regularization(), sessionWeight));
     HybridRoomRecommender rec = new HybridRoomRecommender(config, embedder, family, cf, item2item, pop, profiles,
         labels, watchedVectors, viewerRooms, anchorWeights, repeat);
     eventList.forEach(rec::observe);

@@ -113,6 +113,12 @@ final class RepeatSignal {
     return Float.isNaN(h) ? -1 : bucket(Math.max(0, h + (atMillis - trainedUntil) / HOUR));
   }
 
+  /** Hours from viewer {@code v}'s last watch of anchor {@code a} to {@code atMillis}, or NaN for never. */
+  double hoursAgo(int v, int a, long atMillis) {
+    float h = hoursBefore[v][a];
+    return Float.isNaN(h) ? Double.NaN : Math.max(0, h + (atMillis - trainedUntil) / HOUR);
+  }
+
   /** The signal of a bucket from {@link #bucketAt}: its return rate, 0 for an anchor never watched (-1). */
   double rateOf(int bucket) {
     return bucket < 0 ? 0 : rates[bucket];

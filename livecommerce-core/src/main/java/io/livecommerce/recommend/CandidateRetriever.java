@@ -1,0 +1,245 @@
+package io.livecommerce.recommend;
+
+import io.livecommerce.Scored;
+import io.livecommerce.domain.LiveRoom;
+import io.livecommerce.math.Vectors;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Gathers a {@link LiveRoomIndex} request's candidates from a few cheap channels, then ranks only those with
+ * {@link RoomScorer}. When the request's filter, hidden rooms or the diversity caps leave fewer than k, it scores
+ * every live room instead, so a narrow filter still gets its best rooms.
+ *
+ * <p>Thread-safe: the per-minute list of popular and rising rooms is published through a volatile field and
+ * recomputed once a minute, by the first request that needs it (others asking for the same minute wait for it).
+ */
+final class CandidateRetriever {
+
+  private static final long MINUTE = 60_000L;
+
+  private final HybridRoomRecommender model;
+  private final RoomStore store;
+  private final int candidates;
+  private final int searchBeam;
+  private final Object trendingLock = new Object();
+  private volatile Trending trending = new Trending(Long.MIN_VALUE, new RoomEntry[0]);
+
+  /** The most popular and fastest-rising rooms as of one minute. */
+  private record Trending(long minute, RoomEntry[] rooms) {}
+
+  CandidateRetriever(HybridRoomRecommender model, RoomStore store, int candidates, int searchBeam) {
+    this.model = model;
+    this.store = store;
+    this.candidates = candidates;
+    this.searchBeam = searchBeam;
+  }
+
+  List<Scored<LiveRoom>> recommend(LiveQuery q, ViewerSession.View session, boolean exact) {
+    RoomStore.Snapshot s = store.snapshot();
+    ViewerContext ctx = ViewerContext.of(model, q.viewerId(), session, q.interests());
+    if (!exact) {
+      List<RoomEntry> found = retrieve(ctx, s, q.atMillis());
+      List<Scored<LiveRoom>> out = rank(ctx, s, found, q);
+      if (out.size() == q.k() || out.size() == s.live()) {
+        return out;
+      }
+    }
+    List<RoomEntry> all = new ArrayList<>(s.base().size() + s.fresh().length);
+    Collections.addAll(all, s.base().entries);
+    Collections.addAll(all, s.fresh());
+    return rank(ctx, s, all, q);
+  }
+
+  private List<Scored<LiveRoom>> rank(ViewerContext ctx, RoomStore.Snapshot s, List<RoomEntry> found, LiveQuery q) {
+    int n = 0;
+    LiveRoom[] rooms = new LiveRoom[found.size()];
+    float[][] vectors = new float[found.size()][];
+    int[] anchors = new int[found.size()];
+    for (RoomEntry e : found) {
+      LiveRoom r = e.room;
+      if (e.removed || !r.isLiveAt(q.atMillis()) || q.hiddenRoomIds().contains(r.id()) || !q.filter().test(r)) {
+        continue;
+      }
+      rooms[n] = r;
+      vectors[n] = e.vector;
+      anchors[n++] = e.anchor;
+    }
+    if (n == 0) {
+      return List.of();
+    }
+    double mean = ctx.profile == null ? Double.NaN : Vectors.dot(ctx.profile, s.meanVector());
+    return RoomScorer.rank(ctx, rooms, vectors, anchors, n, mean, q.atMillis(), q.k());
+  }
+
+  private List<RoomEntry> retrieve(ViewerContext ctx, RoomStore.Snapshot s, long atMillis) {
+    Set<RoomEntry> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<RoomEntry> out = new ArrayList<>(candidates * 2);
+    int anchorsEach = Math.max(1, candidates / 2);
+    // Anchors the viewer watched: repeat viewing is the strongest regularity of live streaming.
+    if (ctx.u >= 0) {
+      addAnchors(top(model.viewerAnchorWeights[ctx.u], anchorsEach), seen, out);
+    }
+    if (ctx.session != null) {
+      for (int i = 0; i < ctx.session.anchors().length; i++) {
+        if (ctx.session.weights()[i] > 0) {
+          addRooms(store.ofAnchor(ctx.session.anchors()[i]), seen, out);
+        }
+      }
+    }
+    // The anchors the collaborative model likes best among those live now.
+    if (ctx.alsVector != null || ctx.easeScores != null) {
+      int m = store.anchors();
+      int[] best = new int[anchorsEach];
+      float[] bestScore = new float[anchorsEach];
+      int size = 0;
+      for (int a = 0; a < m; a++) {
+        if (store.ofAnchor(a) != null) {
+          size = offer(best, bestScore, size, a, (float) ctx.cf(a));
+        }
+      }
+      addAnchors(java.util.Arrays.copyOf(best, size), seen, out);
+    }
+    // Rooms like what the viewer watches.
+    if (ctx.profile != null && model.weights().content() > 0) {
+      EntryHeap near = new EntryHeap(candidates);
+      s.base().search(ctx.profile, searchBeam, near);
+      for (RoomEntry e : s.fresh()) {
+        if (!e.removed) {
+          near.offer(e, Vectors.dot(ctx.profile, e.vector));
+        }
+      }
+      for (int i = 0; i < near.size(); i++) {
+        add(near.entry(i), seen, out);
+      }
+    }
+    for (RoomEntry e : trending(s, atMillis).rooms()) {
+      add(e, seen, out);
+    }
+    return out;
+  }
+
+  private void addAnchors(int[] anchors, Set<RoomEntry> seen, List<RoomEntry> out) {
+    for (int a : anchors) {
+      addRooms(store.ofAnchor(a), seen, out);
+    }
+  }
+
+  private static void addRooms(RoomEntry[] rooms, Set<RoomEntry> seen, List<RoomEntry> out) {
+    if (rooms != null) {
+      for (RoomEntry e : rooms) {
+        add(e, seen, out);
+      }
+    }
+  }
+
+  private static void add(RoomEntry e, Set<RoomEntry> seen, List<RoomEntry> out) {
+    if (!e.removed && seen.add(e)) {
+      out.add(e);
+    }
+  }
+
+  /** The indexes of the {@code k} largest positive values among live anchors, best first not guaranteed. */
+  private int[] top(float[] values, int k) {
+    int[] best = new int[k];
+    float[] bestScore = new float[k];
+    int size = 0;
+    for (int a = 0; a < values.length; a++) {
+      if (values[a] > 0 && store.ofAnchor(a) != null) {
+        size = offer(best, bestScore, size, a, values[a]);
+      }
+    }
+    return java.util.Arrays.copyOf(best, size);
+  }
+
+  /** A bounded min-heap on score over parallel arrays (ties keep the earlier index); returns the new size. */
+  private static int offer(int[] ids, float[] scores, int size, int id, float score) {
+    if (size < ids.length) {
+      int i = size++;
+      ids[i] = id;
+      scores[i] = score;
+      while (i > 0) {
+        int p = (i - 1) >>> 1;
+        if (scores[p] <= scores[i]) {
+          break;
+        }
+        swap(ids, scores, i, p);
+        i = p;
+      }
+      return size;
+    }
+    if (ids.length == 0 || score <= scores[0]) {
+      return size;
+    }
+    ids[0] = id;
+    scores[0] = score;
+    int i = 0;
+    while (true) {
+      int l = 2 * i + 1;
+      if (l >= size) {
+        break;
+      }
+      int c = l + 1 < size && scores[l + 1] < scores[l] ? l + 1 : l;
+      if (scores[c] >= scores[i]) {
+        break;
+      }
+      swap(ids, scores, i, c);
+      i = c;
+    }
+    return size;
+  }
+
+  private static void swap(int[] ids, float[] scores, int a, int b) {
+    int t = ids[a];
+    ids[a] = ids[b];
+    ids[b] = t;
+    float f = scores[a];
+    scores[a] = scores[b];
+    scores[b] = f;
+  }
+
+  /**
+   * The popular and rising rooms for the minute of {@code atMillis}: recomputed (one pass over the live rooms) by
+   * the first request of a new minute; rooms added since join at the next minute.
+   */
+  private Trending trending(RoomStore.Snapshot s, long atMillis) {
+    long minute = atMillis / MINUTE;
+    Trending t = trending;
+    if (t.minute() == minute) {
+      return t;
+    }
+    synchronized (trendingLock) {
+      t = trending;
+      if (t.minute() == minute) {
+        return t;
+      }
+      int each = Math.max(1, candidates / 4);
+      EntryHeap popular = new EntryHeap(each);
+      EntryHeap rising = new EntryHeap(each);
+      for (RoomEntry[] part : List.of(s.base().entries, s.fresh())) {
+        for (RoomEntry e : part) {
+          if (e.removed || !e.room.isLiveAt(atMillis)) {
+            continue;
+          }
+          if (e.anchor >= 0) {
+            popular.offer(e, model.anchorPopularity[e.anchor]);
+          }
+          long[] c = model.momentum().counts(e.room.id(), atMillis);
+          if (c[0] + c[1] >= 5) {
+            rising.offer(e, (float) ((c[0] - c[1]) / (double) Math.max(c[1], 1)));
+          }
+        }
+      }
+      RoomEntry[] p = popular.toArray();
+      RoomEntry[] r = rising.toArray();
+      RoomEntry[] both = java.util.Arrays.copyOf(p, p.length + r.length);
+      System.arraycopy(r, 0, both, p.length, r.length);
+      t = new Trending(minute, both);
+      trending = t;
+      return t;
+    }
+  }
+}
