@@ -124,6 +124,12 @@ public final class HybridRoomRecommender implements RoomRecommender {
     return r;
   }
 
+  /** The same trained state with no live state of its own yet: empty momentum and vector cache. */
+  HybridRoomRecommender withoutLiveState() {
+    return new HybridRoomRecommender(config, embedder, family, cf, ease, anchorPopularity, profiles, watchedLabels,
+        watchedVectors, viewerRooms, viewerAnchorWeights, repeat);
+  }
+
   /** The mix of signals. */
   public BlendWeights weights() {
     return config.weights;

@@ -28,6 +28,7 @@ final class LiveWorld {
   final List<LiveRoom> rooms = new ArrayList<>();
   final List<LiveRoom> liveNow = new ArrayList<>();
   final List<WatchEvent> train = new ArrayList<>();
+  final List<WatchEvent> test = new ArrayList<>(); // day 15's events, for replays
   final Map<String, java.util.Set<String>> testRelevant = new LinkedHashMap<>();
   final long now = (DAYS + 1) * DAY + 20 * 3_600_000L; // day 15, 20:00
 
@@ -77,7 +78,10 @@ final class LiveWorld {
           WatchEvent e = visit(viewer, byDay.get(d));
           if (d < DAYS) {
             train.add(e);
-          } else if (e.watchSeconds() >= 60) {
+          } else {
+            test.add(e);
+          }
+          if (d == DAYS && e.watchSeconds() >= 60) {
             testRelevant.computeIfAbsent(viewer, x -> new java.util.HashSet<>()).add(e.roomId());
           }
         }
