@@ -28,7 +28,7 @@ final class CandidateRetriever {
   private final Object trendingLock = new Object();
   private volatile Trending trending = new Trending(Long.MIN_VALUE, new RoomEntry[0]);
 
-  /** The most popular and fastest-rising rooms as of one minute. */
+  /** The rooms with the best popularity and momentum as of one minute. */
   private record Trending(long minute, RoomEntry[] rooms) {}
 
   CandidateRetriever(HybridRoomRecommender model, RoomStore store, int candidates, int searchBeam) {
@@ -76,32 +76,29 @@ final class CandidateRetriever {
   }
 
   private List<RoomEntry> retrieve(ViewerContext ctx, RoomStore.Snapshot s, long atMillis) {
-    Set<RoomEntry> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<RoomEntry> out = new ArrayList<>(candidates * 2);
+    Set<RoomEntry> seen = Collections.newSetFromMap(new IdentityHashMap<>(candidates * 4));
+    List<RoomEntry> out = new ArrayList<>(candidates * 4);
     int anchorsEach = Math.max(1, candidates / 2);
-    // Anchors the viewer watched: repeat viewing is the strongest regularity of live streaming.
-    if (ctx.u >= 0) {
-      addAnchors(top(model.viewerAnchorWeights[ctx.u], anchorsEach), seen, out);
-    }
+    // Anchors the viewer watched, heaviest first: repeat viewing is the strongest regularity of live streaming.
+    int start = out.size();
     if (ctx.session != null) {
       for (int i = 0; i < ctx.session.anchors().length; i++) {
         if (ctx.session.weights()[i] > 0) {
-          addRooms(store.ofAnchor(ctx.session.anchors()[i]), seen, out);
+          addRooms(store.ofAnchor(ctx.session.anchors()[i]), seen, out, start);
         }
       }
+    }
+    if (ctx.u >= 0) {
+      addAnchors(top(model.viewerAnchorWeights[ctx.u], anchorsEach, true), seen, out, start);
     }
     // The anchors the collaborative model likes best among those live now.
     if (ctx.alsVector != null || ctx.easeScores != null) {
       int m = store.anchors();
-      int[] best = new int[anchorsEach];
-      float[] bestScore = new float[anchorsEach];
-      int size = 0;
+      float[] score = new float[m];
       for (int a = 0; a < m; a++) {
-        if (store.ofAnchor(a) != null) {
-          size = offer(best, bestScore, size, a, (float) ctx.cf(a));
-        }
+        score[a] = store.ofAnchor(a) != null ? (float) ctx.cf(a) : Float.NEGATIVE_INFINITY;
       }
-      addAnchors(java.util.Arrays.copyOf(best, size), seen, out);
+      addAnchors(top(score, anchorsEach, false), seen, out, out.size());
     }
     // Rooms like what the viewer watches.
     if (ctx.profile != null && model.weights().content() > 0) {
@@ -122,18 +119,26 @@ final class CandidateRetriever {
     return out;
   }
 
-  private void addAnchors(int[] anchors, Set<RoomEntry> seen, List<RoomEntry> out) {
+  /** Adds the anchors' rooms in the order given, until the channel that began at {@code start} is full. */
+  private void addAnchors(int[] anchors, Set<RoomEntry> seen, List<RoomEntry> out, int start) {
     for (int a : anchors) {
-      addRooms(store.ofAnchor(a), seen, out);
+      if (!addRooms(store.ofAnchor(a), seen, out, start)) {
+        return;
+      }
     }
   }
 
-  private static void addRooms(RoomEntry[] rooms, Set<RoomEntry> seen, List<RoomEntry> out) {
+  /** Adds rooms while the channel that began at {@code start} holds fewer than the candidates; false when full. */
+  private boolean addRooms(RoomEntry[] rooms, Set<RoomEntry> seen, List<RoomEntry> out, int start) {
     if (rooms != null) {
       for (RoomEntry e : rooms) {
+        if (out.size() - start >= candidates) {
+          return false;
+        }
         add(e, seen, out);
       }
     }
+    return out.size() - start < candidates;
   }
 
   private static void add(RoomEntry e, Set<RoomEntry> seen, List<RoomEntry> out) {
@@ -142,17 +147,29 @@ final class CandidateRetriever {
     }
   }
 
-  /** The indexes of the {@code k} largest positive values among live anchors, best first not guaranteed. */
-  private int[] top(float[] values, int k) {
+  /**
+   * The indexes of the {@code k} largest values whose anchor is live, best first (ties: the smaller index).
+   * {@link Float#NEGATIVE_INFINITY} never qualifies, and with {@code positiveOnly} nothing at or below 0 does.
+   */
+  private int[] top(float[] values, int k, boolean positiveOnly) {
     int[] best = new int[k];
     float[] bestScore = new float[k];
     int size = 0;
     for (int a = 0; a < values.length; a++) {
-      if (values[a] > 0 && store.ofAnchor(a) != null) {
+      if (values[a] != Float.NEGATIVE_INFINITY && (!positiveOnly || values[a] > 0)
+          && store.ofAnchor(a) != null) {
         size = offer(best, bestScore, size, a, values[a]);
       }
     }
-    return java.util.Arrays.copyOf(best, size);
+    // Pop the min-heap into best-first order.
+    int[] out = new int[size];
+    for (int i = size - 1; i >= 0; i--) {
+      out[i] = best[0];
+      best[0] = best[i];
+      bestScore[0] = bestScore[i];
+      siftDown(best, bestScore, i, 0);
+    }
+    return out;
   }
 
   /** A bounded min-heap on score over parallel arrays (ties keep the earlier index); returns the new size. */
@@ -163,7 +180,7 @@ final class CandidateRetriever {
       scores[i] = score;
       while (i > 0) {
         int p = (i - 1) >>> 1;
-        if (scores[p] <= scores[i]) {
+        if (!lower(ids, scores, i, p)) {
           break;
         }
         swap(ids, scores, i, p);
@@ -171,25 +188,33 @@ final class CandidateRetriever {
       }
       return size;
     }
-    if (ids.length == 0 || score <= scores[0]) {
+    if (ids.length == 0 || score < scores[0] || (score == scores[0] && id > ids[0])) {
       return size;
     }
     ids[0] = id;
     scores[0] = score;
-    int i = 0;
+    siftDown(ids, scores, size, 0);
+    return size;
+  }
+
+  private static void siftDown(int[] ids, float[] scores, int size, int i) {
     while (true) {
       int l = 2 * i + 1;
       if (l >= size) {
-        break;
+        return;
       }
-      int c = l + 1 < size && scores[l + 1] < scores[l] ? l + 1 : l;
-      if (scores[c] >= scores[i]) {
-        break;
+      int c = l + 1 < size && lower(ids, scores, l + 1, l) ? l + 1 : l;
+      if (!lower(ids, scores, c, i)) {
+        return;
       }
       swap(ids, scores, i, c);
       i = c;
     }
-    return size;
+  }
+
+  /** Whether slot a ranks below slot b: a lower score, or an equal score and a larger id. */
+  private static boolean lower(int[] ids, float[] scores, int a, int b) {
+    return scores[a] < scores[b] || (scores[a] == scores[b] && ids[a] > ids[b]);
   }
 
   private static void swap(int[] ids, float[] scores, int a, int b) {
@@ -216,27 +241,29 @@ final class CandidateRetriever {
       if (t.minute() == minute) {
         return t;
       }
-      int each = Math.max(1, candidates / 4);
-      EntryHeap popular = new EntryHeap(each);
-      EntryHeap rising = new EntryHeap(each);
+      // Ranked by the part of the blend that is the same for every viewer (popularity and momentum), so a viewer
+      // with no history gets exactly the exact scan's answer; by popularity alone when the blend weighs neither.
+      BlendWeights w = model.weights();
+      double pw = w.popularity() == 0 && w.momentum() == 0 ? 1 : w.popularity();
+      EntryHeap top = new EntryHeap(Math.max(1, candidates / 2));
       for (RoomEntry[] part : List.of(s.base().entries, s.fresh())) {
         for (RoomEntry e : part) {
           if (e.removed || !e.room.isLiveAt(atMillis)) {
             continue;
           }
-          if (e.anchor >= 0) {
-            popular.offer(e, model.anchorPopularity[e.anchor]);
+          double score = e.anchor >= 0 ? pw * model.anchorPopularity[e.anchor] : 0;
+          if (w.momentum() > 0) {
+            long packed = model.momentum().packedCounts(e.room.id(), atMillis);
+            long recent = RoomMomentum.recent(packed);
+            long before = RoomMomentum.before(packed);
+            if (recent + before >= 5) {
+              score += w.momentum() * Math.tanh((recent - before) / (double) Math.max(before, 1));
+            }
           }
-          long[] c = model.momentum().counts(e.room.id(), atMillis);
-          if (c[0] + c[1] >= 5) {
-            rising.offer(e, (float) ((c[0] - c[1]) / (double) Math.max(c[1], 1)));
-          }
+          top.offer(e, (float) score);
         }
       }
-      RoomEntry[] p = popular.toArray();
-      RoomEntry[] r = rising.toArray();
-      RoomEntry[] both = java.util.Arrays.copyOf(p, p.length + r.length);
-      System.arraycopy(r, 0, both, p.length, r.length);
+      RoomEntry[] both = top.toArray();
       t = new Trending(minute, both);
       trending = t;
       return t;

@@ -1,34 +1,29 @@
 package io.livecommerce.recommend;
 
 /**
- * The {@code capacity} best (entry, score) pairs seen: a min-heap on score, ties broken towards the entry offered
- * first. Not thread-safe: one per request.
+ * The {@code capacity} best (entry, score) pairs seen: a min-heap on score, ties broken towards the smaller room
+ * id (as {@link RoomDiversifier} breaks them, so a channel keeps the tied rooms the final ranking would show). Not
+ * thread-safe: one per request.
  */
 final class EntryHeap {
   private final RoomEntry[] entries;
   private final float[] scores;
-  private final long[] order;
   private int size;
-  private long offered;
 
   EntryHeap(int capacity) {
     entries = new RoomEntry[capacity];
     scores = new float[capacity];
-    order = new long[capacity];
   }
 
   void offer(RoomEntry e, float score) {
-    long o = offered++;
     if (size < entries.length) {
       int i = size++;
       entries[i] = e;
       scores[i] = score;
-      order[i] = o;
       up(i);
-    } else if (entries.length > 0 && worse(scores[0], order[0], score, o)) {
+    } else if (entries.length > 0 && worse(scores[0], entries[0], score, e)) {
       entries[0] = e;
       scores[0] = score;
-      order[0] = o;
       down(0);
     }
   }
@@ -46,14 +41,14 @@ final class EntryHeap {
     return java.util.Arrays.copyOf(entries, size);
   }
 
-  private static boolean worse(float sa, long oa, float sb, long ob) {
-    return sa < sb || (sa == sb && oa > ob);
+  private static boolean worse(float sa, RoomEntry a, float sb, RoomEntry b) {
+    return sa < sb || (sa == sb && a.room.id().compareTo(b.room.id()) > 0);
   }
 
   private void up(int i) {
     while (i > 0) {
       int p = (i - 1) >>> 1;
-      if (!worse(scores[i], order[i], scores[p], order[p])) {
+      if (!worse(scores[i], entries[i], scores[p], entries[p])) {
         break;
       }
       swap(i, p);
@@ -67,8 +62,8 @@ final class EntryHeap {
       if (l >= size) {
         return;
       }
-      int c = l + 1 < size && worse(scores[l + 1], order[l + 1], scores[l], order[l]) ? l + 1 : l;
-      if (!worse(scores[c], order[c], scores[i], order[i])) {
+      int c = l + 1 < size && worse(scores[l + 1], entries[l + 1], scores[l], entries[l]) ? l + 1 : l;
+      if (!worse(scores[c], entries[c], scores[i], entries[i])) {
         return;
       }
       swap(i, c);
@@ -83,8 +78,5 @@ final class EntryHeap {
     float s = scores[a];
     scores[a] = scores[b];
     scores[b] = s;
-    long o = order[a];
-    order[a] = order[b];
-    order[b] = o;
   }
 }

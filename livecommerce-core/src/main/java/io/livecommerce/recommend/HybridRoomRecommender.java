@@ -32,6 +32,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * and a candidate scores by its cosine to it above the candidates' mean cosine. New viewers get content from stated interests plus popularity; new anchors
  * get content only. {@link #observe} feeds live arrivals for momentum ("rising: viewers up 40% in 10 min").
  *
+ * <p>To serve a platform, put the model behind a {@link LiveRoomIndex}: it holds the live rooms (so requests carry
+ * none), retrieves a few hundred candidates before this blend ranks them, and updates each viewer's state from
+ * their events. Passing the candidates in a {@link RoomQuery}, as below, suits a few thousand rooms.
+ *
  * <pre>{@code
  * HybridRoomRecommender rec = HybridRoomRecommender.newBuilder()
  *     .embedder(embedder)
@@ -64,6 +68,8 @@ public final class HybridRoomRecommender implements RoomRecommender {
   final RepeatSignal repeat;
   private final RoomMomentum momentum;
   private final ConcurrentHashMap<String, RoomVector> candidateVectors;
+  private final io.livecommerce.internal.VectorCache interestVectors = new io.livecommerce.internal.VectorCache(
+      10_000);
 
   HybridRoomRecommender(Config config, TextEmbedder embedder, ModelFamily family, AlsModel cf, EaseModel ease,
       float[] anchorPopularity, float[][] profiles, List<String> watchedLabels, float[][] watchedVectors,
@@ -102,7 +108,8 @@ public final class HybridRoomRecommender implements RoomRecommender {
   }
 
   /**
-   * Records a live arrival for momentum. Call it as watch events stream in.
+   * Records a live arrival for momentum. Call it as watch events stream in. Viewers' own state (recent anchors,
+   * rooms, a folded-in collaborative vector) is learned by {@link LiveRoomIndex#observe}, which also calls this.
    *
    * @throws IllegalArgumentException if {@code event} is null
    */
@@ -128,6 +135,21 @@ public final class HybridRoomRecommender implements RoomRecommender {
   HybridRoomRecommender withoutLiveState() {
     return new HybridRoomRecommender(config, embedder, family, cf, ease, anchorPopularity, profiles, watchedLabels,
         watchedVectors, viewerRooms, viewerAnchorWeights, repeat);
+  }
+
+  /**
+   * The same trained recommender with other diversity caps (0 for none), sharing the trained state, the candidate
+   * cache and live momentum.
+   *
+   * @throws IllegalArgumentException if a cap is negative
+   */
+  public HybridRoomRecommender withCaps(int maxPerAnchor, int maxPerCategory) {
+    Checks.nonNegative(maxPerAnchor, "maxPerAnchor");
+    Checks.nonNegative(maxPerCategory, "maxPerCategory");
+    Config c = config;
+    return new HybridRoomRecommender(new Config(c.weights, maxPerAnchor, maxPerCategory, c.momentumWindowMinutes,
+        c.cacheSize, c.threads, c.anchorNames, c.live), embedder, family, cf, ease, anchorPopularity, profiles,
+        watchedLabels, watchedVectors, viewerRooms, viewerAnchorWeights, repeat, momentum, candidateVectors);
   }
 
   /** The mix of signals. */
@@ -174,6 +196,19 @@ public final class HybridRoomRecommender implements RoomRecommender {
     }
     ViewerContext ctx = ViewerContext.of(this, query.viewerId(), session, query.interests());
     return RoomScorer.rank(ctx, live, vectors, anchors, n, Double.NaN, query.atMillis(), query.k());
+  }
+
+  /**
+   * The unit vector of stated interests, embedded once per distinct text: a cold viewer's request would otherwise
+   * run the embedder (milliseconds with a transformer) every time.
+   */
+  float[] interestVector(String text) {
+    float[] v = interestVectors.get(text);
+    if (v == null) {
+      v = Vectors.normalize(embedder.embed(text));
+      interestVectors.put(text, v);
+    }
+    return v;
   }
 
   /** Live momentum, shared by copies from {@link #withWeights}. */

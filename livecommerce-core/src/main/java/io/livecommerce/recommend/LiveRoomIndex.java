@@ -27,7 +27,7 @@ import java.util.List;
  *   <li>the live rooms of anchors the viewer watched (in training or in this session), heaviest first;
  *   <li>the live rooms of the anchors the collaborative model scores highest for the viewer;
  *   <li>the rooms nearest the viewer's content profile (an HNSW graph, exact over rooms added since it was built);
- *   <li>the most popular and the fastest-rising live rooms.
+ *   <li>the live rooms with the best popularity and momentum, the part of the blend every viewer shares.
  * </ul>
  *
  * <p>In-session updates: {@link #observe} also updates the viewer's state (recent anchors, the rooms' text, repeat
@@ -77,6 +77,7 @@ public final class LiveRoomIndex implements RoomRecommender, AutoCloseable {
    * text is updated at once (an end time, say); with other text it is embedded again.
    *
    * @throws IllegalArgumentException if {@code room} is null
+   * @throws IllegalStateException if the index is closed
    */
   public void add(LiveRoom room) {
     store.add(List.of(Checks.notNull(room, "room")));
@@ -86,6 +87,7 @@ public final class LiveRoomIndex implements RoomRecommender, AutoCloseable {
    * Queues rooms, as {@link #add} does each.
    *
    * @throws IllegalArgumentException if {@code rooms} is null or holds null
+   * @throws IllegalStateException if the index is closed
    */
   public void addAll(Collection<LiveRoom> rooms) {
     store.add(Checks.copyNoNulls(Checks.notNull(rooms, "rooms"), "rooms"));
@@ -253,7 +255,10 @@ public final class LiveRoomIndex implements RoomRecommender, AutoCloseable {
     return saved.model().size();
   }
 
-  /** Stops the background thread; queued rooms are dropped. Requests keep working on what is indexed. */
+  /**
+   * Stops the background thread; queued rooms are dropped and {@link #awaitIndexed} returns. Requests and events
+   * keep working on what is indexed; adding rooms fails.
+   */
   @Override
   public void close() {
     store.close();
@@ -291,8 +296,9 @@ public final class LiveRoomIndex implements RoomRecommender, AutoCloseable {
     }
 
     /**
-     * How many rooms the content channel retrieves, in [10, 10,000]; default 200. The other channels take half as
-     * many anchors (watched, collaborative) and a quarter as many rooms (popular, rising) each.
+     * How many rooms the content channel retrieves, in [10, 10,000]; default 200. The watched and collaborative
+     * channels take the rooms of up to half as many anchors and at most this many rooms each; popularity and
+     * momentum half as many rooms.
      */
     public Builder candidates(int candidates) {
       this.candidates = Checks.inRange(candidates, 10, 10_000, "candidates");

@@ -17,7 +17,7 @@ import java.util.Map;
 record RoomDiversifier(int maxPerAnchor, int maxPerCategory) {
 
   /**
-   * Indexes into {@code rooms} (the first {@code n}), best first by {@code score} (ties: lower index first), at
+   * Indexes into {@code rooms} (the first {@code n}), best first by {@code score} (ties: smaller room id first), at
    * most {@code k}, within the caps.
    */
   int[] pick(LiveRoom[] rooms, float[] score, int n, int k) {
@@ -26,7 +26,7 @@ record RoomDiversifier(int maxPerAnchor, int maxPerCategory) {
       heap[i] = i;
     }
     for (int i = n / 2 - 1; i >= 0; i--) {
-      siftDown(heap, n, i, score);
+      siftDown(heap, n, i, score, rooms);
     }
     int[] out = new int[Math.min(k, n)];
     int picked = 0;
@@ -36,7 +36,7 @@ record RoomDiversifier(int maxPerAnchor, int maxPerCategory) {
     while (size > 0 && picked < out.length) {
       int c = heap[0];
       heap[0] = heap[--size];
-      siftDown(heap, size, 0, score);
+      siftDown(heap, size, 0, score, rooms);
       LiveRoom r = rooms[c];
       if (perAnchor != null && perAnchor.getOrDefault(r.anchorId(), 0) >= maxPerAnchor) {
         continue;
@@ -56,19 +56,20 @@ record RoomDiversifier(int maxPerAnchor, int maxPerCategory) {
     return picked == out.length ? out : java.util.Arrays.copyOf(out, picked);
   }
 
-  private static boolean better(int a, int b, float[] score) {
-    return score[a] > score[b] || (score[a] == score[b] && a < b);
+  /** Higher score first; on a tie the smaller room id, so the order never depends on how candidates arrived. */
+  private static boolean better(int a, int b, float[] score, LiveRoom[] rooms) {
+    return score[a] > score[b] || (score[a] == score[b] && rooms[a].id().compareTo(rooms[b].id()) < 0);
   }
 
-  private static void siftDown(int[] heap, int size, int i, float[] score) {
+  private static void siftDown(int[] heap, int size, int i, float[] score, LiveRoom[] rooms) {
     int x = heap[i];
     while (true) {
       int l = 2 * i + 1;
       if (l >= size) {
         break;
       }
-      int c = l + 1 < size && better(heap[l + 1], heap[l], score) ? l + 1 : l;
-      if (!better(heap[c], x, score)) {
+      int c = l + 1 < size && better(heap[l + 1], heap[l], score, rooms) ? l + 1 : l;
+      if (!better(heap[c], x, score, rooms)) {
         break;
       }
       heap[i] = heap[c];

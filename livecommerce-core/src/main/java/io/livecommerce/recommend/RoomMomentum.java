@@ -40,11 +40,15 @@ final class RoomMomentum {
     return a;
   }
 
-  /** Arrivals in the window ending at {@code at} and in the window before it. */
-  long[] counts(String roomId, long at) {
+  /**
+   * Arrivals in the window ending at {@code at} and in the window before it, packed without allocating (this runs
+   * once per candidate): the recent count in the high 32 bits, the one before in the low 32, each capped at
+   * {@link Integer#MAX_VALUE}; read them with {@link #recent} and {@link #before}.
+   */
+  long packedCounts(String roomId, long at) {
     long[][] b = rooms.get(roomId);
     if (b == null) {
-      return new long[] {0, 0};
+      return 0;
     }
     long now = at / MINUTE;
     long recent = 0;
@@ -59,7 +63,15 @@ final class RoomMomentum {
         }
       }
     }
-    return new long[] {recent, before};
+    return (Math.min(recent, Integer.MAX_VALUE) << 32) | Math.min(before, Integer.MAX_VALUE);
+  }
+
+  static long recent(long packed) {
+    return packed >>> 32;
+  }
+
+  static long before(long packed) {
+    return packed & 0xFFFF_FFFFL;
   }
 
   int windowMinutes() {

@@ -78,10 +78,11 @@ final class RoomScorer {
     double growth = 0;
     long recent = 0;
     if (w.momentum() > 0 || parts != null) {
-      long[] counts = m.momentum().counts(room.id(), atMillis);
-      recent = counts[0];
-      growth = (counts[0] - counts[1]) / (double) Math.max(counts[1], 1);
-      mom = counts[0] + counts[1] < 5 ? 0 : Math.tanh(growth);
+      long packed = m.momentum().packedCounts(room.id(), atMillis);
+      recent = RoomMomentum.recent(packed);
+      long before = RoomMomentum.before(packed);
+      growth = (recent - before) / (double) Math.max(before, 1);
+      mom = recent + before < 5 ? 0 : Math.tanh(growth);
     }
     int bucket = a >= 0 && w.repeat() > 0 ? ctx.repeatBucket(a, atMillis) : -1;
     double rep = m.repeat.rateOf(bucket);

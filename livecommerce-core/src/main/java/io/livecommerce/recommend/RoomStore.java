@@ -60,6 +60,7 @@ final class RoomStore implements AutoCloseable {
   private final java.util.Set<String> inFlight = new java.util.HashSet<>();
   private final java.util.Set<String> cancelled = new java.util.HashSet<>();
   private boolean working;
+  private boolean closed;
   private double[] sum;
   private int removedSinceBuild;
   private long embedded;
@@ -104,10 +105,17 @@ final class RoomStore implements AutoCloseable {
     warm.putAll(vectors);
   }
 
-  /** Queues rooms for embedding; a room already indexed with the same text is updated without embedding. */
+  /**
+   * Queues rooms for embedding; a room already indexed with the same text is updated without embedding.
+   *
+   * @throws IllegalStateException after {@link #close}
+   */
   void add(List<LiveRoom> rooms) {
     List<LiveRoom> same = new ArrayList<>();
     synchronized (lock) {
+      if (closed) {
+        throw new IllegalStateException("the live-room index is closed");
+      }
       for (LiveRoom r : rooms) {
         RoomEntry e = byId.get(r.id());
         if (e != null && sameText(e.room, r)) {
@@ -182,6 +190,9 @@ final class RoomStore implements AutoCloseable {
       List<LiveRoom> batch = new ArrayList<>(batchSize);
       boolean more;
       synchronized (lock) {
+        if (closed) {
+          return;
+        }
         var it = pending.values().iterator();
         while (it.hasNext() && batch.size() < batchSize) {
           batch.add(it.next());
@@ -304,8 +315,8 @@ final class RoomStore implements AutoCloseable {
     snapshot = new Snapshot(base, fresh, mean, live);
   }
 
-  /** The entries to rebuild from, when a rebuild is due. Holds lock. */
-  private record Rebuild(RoomEntry[] entries) {}
+  /** The entries to rebuild from, and how much of the fresh list they took, when a rebuild is due. */
+  private record Rebuild(RoomEntry[] entries, int freshTaken) {}
 
   private Rebuild rebuildDue(boolean bulkQueued) {
     Snapshot s = snapshot;
@@ -328,7 +339,7 @@ final class RoomStore implements AutoCloseable {
         all.add(e);
       }
     }
-    return new Rebuild(all.toArray(RoomEntry[]::new));
+    return new Rebuild(all.toArray(RoomEntry[]::new), s.fresh().length);
   }
 
   /** Builds outside the lock (only this thread changes base and fresh), then swaps. */
@@ -343,14 +354,21 @@ final class RoomStore implements AutoCloseable {
           sum[d] += e.vector[d];
         }
       }
-      // Everything fresh was in r.entries(): installs happen on this thread only.
-      publish(g, new RoomEntry[0]);
+      // Rooms re-added with the same text while the graph was built joined the fresh list; they stay fresh.
+      RoomEntry[] fresh = snapshot.fresh();
+      publish(g, Arrays.copyOfRange(fresh, r.freshTaken(), fresh.length));
     }
     LOG.debug("live-room graph rebuilt over {} rooms in {} ms", r.entries().length, (System.nanoTime() - t0) / 1e6);
   }
 
   @Override
   public void close() {
+    synchronized (lock) {
+      closed = true;
+      pending.clear();
+      working = false; // nobody waits for work that will not happen
+      lock.notifyAll();
+    }
     worker.shutdownNow();
   }
 }

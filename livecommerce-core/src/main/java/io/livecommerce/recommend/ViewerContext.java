@@ -62,7 +62,7 @@ final class ViewerContext {
     }
     boolean fromInterests = false;
     if (profile == null && !interests.isEmpty()) {
-      profile = Vectors.normalize(m.embedder.embed(String.join(" ", interests)));
+      profile = m.interestVector(String.join(" ", interests));
       fromInterests = true;
     }
     return new ViewerContext(m, u, session, als, ease, profile, fromInterests);

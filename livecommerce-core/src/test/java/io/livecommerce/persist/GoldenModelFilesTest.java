@@ -144,6 +144,17 @@ class GoldenModelFilesTest {
   }
 
   @Test
+  void version4RoomFilesKeepWhatInSessionUpdatesNeed() throws Exception {
+    HybridRoomRecommender rooms = HybridRoomRecommender.load(golden("v4", "rooms.model"), EMBEDDER);
+    assertEquals(expected("v4", "rooms.expected"), roomOutputs(rooms));
+    assertEquals(LiveWorldAccess.liveSettings(LiveWorldAccess.train(EMBEDDER)), LiveWorldAccess.liveSettings(rooms));
+    // Files from before version 4 fold viewers in with the trainer's defaults.
+    assertEquals("Live[confidence=" + io.livecommerce.recommend.ConfidenceWeights.DEFAULT
+        + ", alpha=5.0, regularization=0.1, sessionWeight=1.0]",
+        LiveWorldAccess.liveSettings(HybridRoomRecommender.load(golden("v3", "rooms.model"), EMBEDDER)));
+  }
+
+  @Test
   void version3FilesLoadPredictAsTheyDidIncludingTheItemToItemFamily() throws IOException {
     TabularModel tabular = TabularModel.load(golden("v3", "tabular.model"), EMBEDDER);
     assertEquals(expected("v3", "tabular.expected"), tabularOutputs(tabular));

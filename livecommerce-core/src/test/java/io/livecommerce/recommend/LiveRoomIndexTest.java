@@ -339,6 +339,64 @@ class LiveRoomIndexTest {
   }
 
   @Test
+  void requestsNeverWaitForEmbedding() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    TextEmbedder slow = new TextEmbedder() {
+      @Override
+      public int dimension() {
+        return rec.embedder.dimension();
+      }
+
+      @Override
+      public String identity() {
+        return rec.embedder.identity();
+      }
+
+      @Override
+      public float[] embed(String text) {
+        if (text.contains("慢")) {
+          started.countDown();
+          try {
+            release.await(); // held until the request below has returned
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return rec.embedder.embed(text);
+      }
+
+      @Override
+      public void close() {}
+    };
+    HybridRoomRecommender model = HybridRoomRecommender.load(saveModel(), slow);
+    try (LiveRoomIndex index = LiveRoomIndex.newBuilder(model).build()) {
+      index.addAll(world.liveNow);
+      index.awaitIndexed();
+      LiveRoom late = new LiveRoom("late", "a3", "慢慢来的口红专场", "", List.of("口红"), "美妆", 0, LiveRoom.ONGOING);
+      index.add(late);
+      started.await(); // the worker is inside the embedder now
+      // Were a request to wait for that batch, this line would never return (the embedder waits for it).
+      List<String> served = ids(index.recommend(LiveQuery.of("v9", world.now, 40)));
+      assertFalse(served.contains("late"));
+      assertEquals(world.liveNow.size(), index.stats().liveRooms());
+      release.countDown();
+      index.awaitIndexed();
+      assertTrue(ids(index.recommend(LiveQuery.of("v9", world.now, 41))).contains("late"));
+    }
+  }
+
+  @Test
+  void aClosedIndexStillServesButTakesNoRooms() throws Exception {
+    LiveRoomIndex index = index(rec.withWeights(rec.weights()));
+    index.close();
+    assertEquals(10, index.recommend(LiveQuery.of("v2", world.now, 10)).size());
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> index.add(world.liveNow.get(0)));
+    assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    index.awaitIndexed(); // returns: nothing is left to wait for
+  }
+
+  @Test
   void badSettingsAndQueriesNameTheirField() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LiveQuery.of(" ", 0, 10));
     assertTrue(e.getMessage().contains("viewerId"), e.getMessage());

@@ -30,4 +30,9 @@ public final class LiveWorldAccess {
   public static long now() {
     return WORLD.now;
   }
+
+  /** What the model keeps for in-session updates, as text. */
+  public static String liveSettings(HybridRoomRecommender r) {
+    return r.config.live().toString();
+  }
 }

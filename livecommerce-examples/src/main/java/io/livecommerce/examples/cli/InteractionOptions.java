@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /** The input files of the recommender commands. Not thread-safe (one per command run). */
 public final class InteractionOptions {
-  @Option(names = "--interactions", required = true,
+  @Option(names = "--interactions",
       description = "CSV with header user,item[,weight,timestamp]; weight in [-1e6, 1e6] (default 1), "
           + "timestamp in epoch milliseconds.")
   Path interactions;
@@ -18,6 +18,9 @@ public final class InteractionOptions {
   int k;
 
   void validate() {
+    if (interactions == null) {
+      throw new IllegalArgumentException("--interactions is required");
+    }
     if (k <= 0) {
       throw new IllegalArgumentException("--k must be > 0 but was " + k);
     }
