@@ -114,7 +114,7 @@ public final class ServingBenchmark {
   }
 
   /** The day's rooms, then generated ones: one in ten by the world's anchors, the rest by anchors unknown to it. */
-  static List<LiveRoom> rooms(List<LiveRoom> day, int n, long now) {
+  public static List<LiveRoom> rooms(List<LiveRoom> day, int n, long now) {
     List<LiveRoom> out = new ArrayList<>(day.subList(0, Math.min(n, day.size())));
     Random rnd = new Random(n);
     String[] extra = {"今晚", "福利", "新品", "秒杀", "宠粉", "回馈", "专场", "上新", "爆款", "清仓"};
@@ -129,7 +129,7 @@ public final class ServingBenchmark {
     return out;
   }
 
-  static List<String> viewers(World w, int n) {
+  public static List<String> viewers(World w, int n) {
     Random rnd = new Random(7);
     List<String> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
 import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.search.KnnCollector;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.AbstractKnnCollector;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
@@ -86,10 +86,10 @@ final class RoomGraph {
     try {
       RandomVectorScorer scorer = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(
           VectorSimilarityFunction.DOT_PRODUCT, values, query);
-      KnnCollector found = HnswGraphSearcher.search(scorer, beam, graph, new Live(), Integer.MAX_VALUE);
-      for (ScoreDoc d : found.topDocs().scoreDocs) {
-        RoomEntry e = entries[d.doc];
-        out.offer(e, 2 * d.score - 1); // Lucene's dot-product score is (1 + cosine) / 2
+      BeamCollector found = new BeamCollector(beam);
+      HnswGraphSearcher.search(scorer, found, graph, new Live());
+      for (int i = 0; i < found.size; i++) {
+        out.offer(entries[found.docs[i]], 2 * found.scores[i] - 1); // Lucene's score is (1 + cosine) / 2
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -102,6 +102,83 @@ final class RoomGraph {
       if (!e.removed) {
         out.offer(e, Vectors.dot(query, e.vector));
       }
+    }
+  }
+
+  /**
+   * The {@code k} best nodes the graph search meets, in two plain arrays (a min-heap on score): what Lucene's
+   * TopKnnCollector does, without the TopDocs and ScoreDoc objects a request would throw away.
+   */
+  private static final class BeamCollector extends AbstractKnnCollector {
+    final int[] docs;
+    final float[] scores;
+    int size;
+
+    BeamCollector(int k) {
+      super(k, Long.MAX_VALUE);
+      docs = new int[k];
+      scores = new float[k];
+    }
+
+    @Override
+    public boolean collect(int doc, float similarity) {
+      if (size < docs.length) {
+        int i = size++;
+        docs[i] = doc;
+        scores[i] = similarity;
+        while (i > 0) {
+          int p = (i - 1) >>> 1;
+          if (scores[p] <= scores[i]) {
+            break;
+          }
+          swap(i, p);
+          i = p;
+        }
+        return true;
+      }
+      if (similarity <= scores[0]) {
+        return false;
+      }
+      docs[0] = doc;
+      scores[0] = similarity;
+      int i = 0;
+      while (true) {
+        int l = 2 * i + 1;
+        if (l >= size) {
+          break;
+        }
+        int c = l + 1 < size && scores[l + 1] < scores[l] ? l + 1 : l;
+        if (scores[c] >= scores[i]) {
+          break;
+        }
+        swap(i, c);
+        i = c;
+      }
+      return true;
+    }
+
+    private void swap(int a, int b) {
+      int d = docs[a];
+      docs[a] = docs[b];
+      docs[b] = d;
+      float f = scores[a];
+      scores[a] = scores[b];
+      scores[b] = f;
+    }
+
+    @Override
+    public int numCollected() {
+      return size;
+    }
+
+    @Override
+    public float minCompetitiveSimilarity() {
+      return size < docs.length ? Float.NEGATIVE_INFINITY : scores[0];
+    }
+
+    @Override
+    public TopDocs topDocs() {
+      throw new UnsupportedOperationException("read docs and scores directly");
     }
   }
 

@@ -74,4 +74,52 @@ class AtomicFilesTest {
     assertEquals(1, s.chars().distinct().count(), "one writer's whole content");
     assertEquals(List.of(target), files(dir));
   }
+
+  private static void write(Path target, String text) throws IOException {
+    AtomicFiles.write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void aSymbolicLinkIsWrittenThroughAndStaysALink(@TempDir Path dir) throws Exception {
+    Path real = dir.resolve("real.csv");
+    write(real, "old\n");
+    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), real);
+    write(link, "new\n");
+    org.junit.jupiter.api.Assertions.assertTrue(Files.isSymbolicLink(link));
+    assertEquals("new\n", Files.readString(real));
+  }
+
+  @Test
+  void aDanglingLinkAFolderAndAPipeAreRefusedAndLeftAlone(@TempDir Path dir) throws Exception {
+    Path dangling = Files.createSymbolicLink(dir.resolve("gone.csv"), dir.resolve("missing/nowhere.csv"));
+    IOException e = assertThrows(IOException.class, () -> write(dangling, "x"));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("gone.csv")
+        && e.getMessage().contains("does not exist"), e.getMessage());
+    Path folder = Files.createDirectory(dir.resolve("out"));
+    e = assertThrows(IOException.class, () -> write(folder, "x"));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("a folder"), e.getMessage());
+    Path fifo = dir.resolve("pipe");
+    Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "mkfifo is not available");
+    Path linkToPipe = Files.createSymbolicLink(dir.resolve("to-pipe.csv"), fifo);
+    for (Path target : List.of(fifo, linkToPipe)) {
+      e = assertThrows(IOException.class, () -> write(target, "x"));
+      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+    }
+    org.junit.jupiter.api.Assertions.assertFalse(Files.isRegularFile(fifo), "the pipe is still a pipe");
+    org.junit.jupiter.api.Assertions.assertTrue(Files.isSymbolicLink(linkToPipe));
+  }
+
+  @Test
+  void staleTemporaryFilesOfTheSameOutputAreRemovedFreshOnesKept(@TempDir Path dir) throws Exception {
+    Path target = dir.resolve("out.csv");
+    Path stale = Files.writeString(dir.resolve(".out.csv123.tmp"), "half");
+    Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(
+        System.currentTimeMillis() - 2 * 3_600_000L));
+    Path recent = Files.writeString(dir.resolve(".out.csv456.tmp"), "another writer's");
+    Path other = Files.writeString(dir.resolve(".other.csv789.tmp"), "not ours to judge");
+    Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.fromMillis(0));
+    write(target, "done");
+    assertEquals(List.of(recent, other, target).stream().sorted().toList(), files(dir));
+  }
 }

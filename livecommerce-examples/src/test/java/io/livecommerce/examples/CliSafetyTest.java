@@ -58,6 +58,25 @@ class CliSafetyTest {
   }
 
   @Test
+  void anOutputThatIsADevicePipeOrDanglingLinkIsRefusedBeforeAnyWork(@TempDir Path dir) throws Exception {
+    Path log = interactions(dir);
+    Path fifo = dir.resolve("pipe");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
+    Path toPipe = Files.createSymbolicLink(dir.resolve("to-pipe.csv"), fifo);
+    Path dangling = Files.createSymbolicLink(dir.resolve("dangling.csv"), dir.resolve("no/such.csv"));
+    for (Path out : java.util.List.of(fifo, toPipe, dangling)) {
+      Result r = cli("recommend", "--interactions", log.toString(), "--out", out.toString(), "--model", "hashing",
+          "--no-tune");
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains("--out") && (r.err().contains("not a regular file")
+          || r.err().contains("does not exist")), r.err());
+    }
+    assertFalse(Files.isRegularFile(fifo), "the pipe is still a pipe");
+    assertTrue(Files.isSymbolicLink(toPipe) && Files.isSymbolicLink(dangling));
+  }
+
+  @Test
   void generateWorldRefusesAFolderWithFilesUnlessForced(@TempDir Path dir) throws Exception {
     Path keep = write(dir, "notes.txt", "mine");
     Result r = cli("generate-world", "--out", dir.toString(), "--size", "tiny");
@@ -152,6 +171,24 @@ class CliSafetyTest {
     Path log = write(dir, "bom.csv", "\uFEFFuser,item\nu1,i1\nu2,i1\nu2,i2\n");
     assertEquals(0, cli("recommend", "--interactions", log.toString(), "--out", dir.resolve("o.csv").toString())
         .code());
+  }
+
+  @Test
+  void utf16AndUtf32FilesWithAByteOrderMarkReadAsTheMarkSays(@TempDir Path dir) throws Exception {
+    String csv = "\uFEFFuser,item\n用户1,口红\nu2,口红\nu2,耳机\n";
+    Path expected = dir.resolve("expected.csv");
+    Path plain = write(dir, "plain.csv", csv);
+    assertEquals(0, cli("recommend", "--interactions", plain.toString(), "--out", expected.toString(),
+        "--no-tune").code());
+    for (Charset cs : java.util.List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE,
+        Charset.forName("UTF-32LE"), Charset.forName("UTF-32BE"))) {
+      Path file = dir.resolve(cs.name() + ".csv");
+      Files.write(file, csv.getBytes(cs));
+      Path out = dir.resolve(cs.name() + ".out.csv");
+      Result r = cli("recommend", "--interactions", file.toString(), "--out", out.toString(), "--no-tune");
+      assertEquals(0, r.code(), cs + ": " + r.err());
+      assertEquals(Files.readString(expected), Files.readString(out), cs.name());
+    }
   }
 
   @Test

@@ -10,7 +10,8 @@ final class Outputs {
   private Outputs() {}
 
   /**
-   * Refuses an output that is one of the inputs (by path, or by file identity through links) or a directory.
+   * Refuses an output that is one of the inputs (by path, or by file identity through links), a directory, a device,
+   * pipe or socket, or a dangling symbolic link. A link to a regular file is fine: that file is replaced.
    *
    * @param outOption the output's option name, e.g. {@code --out}
    * @param inputs pairs of option name and path; null paths are skipped
@@ -19,6 +20,15 @@ final class Outputs {
   static void requireNotAnInput(String outOption, Path out, Object... inputs) {
     if (Files.isDirectory(out)) {
       throw new IllegalArgumentException(outOption + " " + out + " is a directory; give a file name");
+    }
+    // Outputs are moved into place, which would replace a device node (--out /dev/null as root) or a pipe itself.
+    if (Files.isSymbolicLink(out) && !Files.exists(out)) {
+      throw new IllegalArgumentException(outOption + " " + out + " is a symbolic link to a file that does not "
+          + "exist; give a plain file name or fix the link");
+    }
+    if (Files.exists(out) && !Files.isRegularFile(out)) {
+      throw new IllegalArgumentException(outOption + " " + out + " is not a regular file (a device, pipe or "
+          + "socket); outputs are written to a new file and moved into place, so give a regular file");
     }
     for (int i = 0; i + 1 < inputs.length; i += 2) {
       Path in = (Path) inputs[i + 1];

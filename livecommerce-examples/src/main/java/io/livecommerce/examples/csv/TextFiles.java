@@ -17,7 +17,9 @@ import java.util.Locale;
 
 /**
  * Reads a whole text file strictly: bytes that are not valid in the charset are an error naming the line, never
- * replaced with U+FFFD; a leading byte-order mark is dropped. Stateless and thread-safe.
+ * replaced with U+FFFD. A leading byte-order mark decides the encoding (UTF-8, UTF-16 or UTF-32, either byte order:
+ * it cannot be mistaken, and Excel and Windows tools write UTF-16 with one) and is dropped. Stateless and
+ * thread-safe.
  */
 public final class TextFiles {
 
@@ -41,9 +43,15 @@ public final class TextFiles {
     } catch (IOException e) {
       throw new CsvFormatException(file, 0, null, "cannot be read (" + reason(e) + ")");
     }
+    int skip = 0;
+    Charset bom = bomCharset(bytes);
+    if (bom != null) {
+      charset = bom;
+      skip = bom.name().startsWith("UTF-32") ? 4 : bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
+    }
     CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
+    ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
     CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16,
         (long) (bytes.length * (double) decoder.maxCharsPerByte()) + 16));
     CoderResult r = decoder.decode(in, out, true);
@@ -58,7 +66,7 @@ public final class TextFiles {
           line++;
         }
       }
-      String hint = charset.equals(StandardCharsets.UTF_8)
+      String hint = charset.equals(StandardCharsets.UTF_8) && bom == null
           ? "; if it was saved by Excel on a Chinese Windows, try --encoding GB18030" : "";
       throw new CsvFormatException(file, line, null, "is not valid " + charset.name() + " (byte 0x"
           + String.format(Locale.ROOT, "%02X", bytes[at] & 0xFF) + " at byte offset " + at + ")" + hint);
@@ -66,6 +74,38 @@ public final class TextFiles {
     out.flip();
     String text = out.toString();
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /** The charset a leading byte-order mark names, or null. UTF-32LE's mark starts like UTF-16LE's: test it first. */
+  static Charset bomCharset(byte[] b) {
+    if (starts(b, 0x00, 0x00, 0xFE, 0xFF)) {
+      return Charset.forName("UTF-32BE");
+    }
+    if (starts(b, 0xFF, 0xFE, 0x00, 0x00)) {
+      return Charset.forName("UTF-32LE");
+    }
+    if (starts(b, 0xEF, 0xBB, 0xBF)) {
+      return StandardCharsets.UTF_8;
+    }
+    if (starts(b, 0xFE, 0xFF)) {
+      return StandardCharsets.UTF_16BE;
+    }
+    if (starts(b, 0xFF, 0xFE)) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return null;
+  }
+
+  private static boolean starts(byte[] b, int... prefix) {
+    if (b.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((b[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A short, user-facing reason for an I/O failure. */
