@@ -36,6 +36,21 @@ final class EntryHeap {
     return entries[i];
   }
 
+  /** Empties the heap into an array, best first. */
+  RoomEntry[] drainBestFirst() {
+    RoomEntry[] out = new RoomEntry[size];
+    for (int i = size - 1; i >= 0; i--) {
+      out[i] = entries[0];
+      size--;
+      if (size > 0) {
+        entries[0] = entries[size];
+        scores[0] = scores[size];
+        down(0);
+      }
+    }
+    return out;
+  }
+
   /** The entries held, in no order. */
   RoomEntry[] toArray() {
     return java.util.Arrays.copyOf(entries, size);

@@ -54,6 +54,7 @@ public final class LiveRoomIndex implements RoomRecommender, AutoCloseable {
   private final RoomStore store;
   private final ViewerSessions sessions;
   private final CandidateRetriever retriever;
+  private final int searchBeam;
 
   private LiveRoomIndex(Builder b) {
     this.model = b.model;
@@ -61,6 +62,7 @@ public final class LiveRoomIndex implements RoomRecommender, AutoCloseable {
         b.beamWidth, b.seed);
     this.sessions = new ViewerSessions(b.sessionTtl.toMillis(), b.maxSessions, b.maxAnchorsPerSession);
     this.retriever = new CandidateRetriever(model, store, b.candidates, b.searchBeam);
+    this.searchBeam = b.searchBeam;
   }
 
   /**
@@ -186,6 +188,44 @@ public final class LiveRoomIndex implements RoomRecommender, AutoCloseable {
   public List<Scored<LiveRoom>> recommend(RoomQuery query) {
     Checks.notNull(query, "query");
     return model.recommend(query, sessions.view(query.viewerId(), query.atMillis()));
+  }
+
+  /**
+   * How much of the exact {@code n} nearest rooms by content the graph search finds, averaged over {@code queries}
+   * seeded queries (room vectors of the graph, each nudged off its own room): a check of {@link
+   * Builder#searchBeam} on your own rooms. 1 while the rooms are few enough to be scanned exactly. Costs an exact
+   * scan per query; not for the request path.
+   *
+   * @throws IllegalArgumentException if {@code n} or {@code queries} is not positive
+   */
+  public double contentRecall(int n, int queries, long seed) {
+    Checks.positive(n, "n");
+    Checks.positive(queries, "queries");
+    RoomGraph g = store.snapshot().base();
+    if (!g.hasGraph()) {
+      return 1;
+    }
+    java.util.Random rnd = new java.util.Random(seed);
+    double found = 0;
+    for (int q = 0; q < queries; q++) {
+      float[] query = g.entries[rnd.nextInt(g.size())].vector.clone();
+      for (int d = 0; d < query.length; d++) {
+        query[d] += (float) (0.05 * rnd.nextGaussian());
+      }
+      io.livecommerce.math.Vectors.normalizeInPlace(query);
+      EntryHeap approx = new EntryHeap(n);
+      g.search(query, Math.max(searchBeam, n), approx);
+      EntryHeap exact = new EntryHeap(n);
+      g.scan(query, exact);
+      java.util.Set<RoomEntry> truth = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      truth.addAll(List.of(exact.toArray()));
+      int hits = 0;
+      for (RoomEntry e : approx.toArray()) {
+        hits += truth.contains(e) ? 1 : 0;
+      }
+      found += truth.isEmpty() ? 1 : hits / (double) truth.size();
+    }
+    return found / queries;
   }
 
   /** The model this index serves. */

@@ -8,10 +8,13 @@ import java.util.List;
 import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.AbstractKnnCollector;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.hnsw.HnswGraph;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
+import org.apache.lucene.util.hnsw.NeighborArray;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 import org.apache.lucene.util.hnsw.RandomAccessVectorValues;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
@@ -87,7 +90,7 @@ final class RoomGraph {
       RandomVectorScorer scorer = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(
           VectorSimilarityFunction.DOT_PRODUCT, values, query);
       BeamCollector found = new BeamCollector(beam);
-      HnswGraphSearcher.search(scorer, found, graph, new Live());
+      HnswGraphSearcher.search(scorer, found, new GraphView(graph), new Live());
       for (int i = 0; i < found.size; i++) {
         out.offer(entries[found.docs[i]], 2 * found.scores[i] - 1); // Lucene's score is (1 + cosine) / 2
       }
@@ -179,6 +182,61 @@ final class RoomGraph {
     @Override
     public TopDocs topDocs() {
       throw new UnsupportedOperationException("read docs and scores directly");
+    }
+  }
+
+  /**
+   * A cursor over the graph for one search. Lucene's on-heap graph keeps the neighbour cursor of {@code seek} and
+   * {@code nextNeighbor} in the graph object itself, so two threads searching it at once corrupt each other's walk
+   * (an ArrayIndexOutOfBoundsException under load); each search gets its own cursor over the shared, immutable
+   * neighbour arrays instead.
+   */
+  private static final class GraphView extends HnswGraph {
+    private final OnHeapHnswGraph graph;
+    private int[] nodes;
+    private int size;
+    private int upto;
+
+    GraphView(OnHeapHnswGraph graph) {
+      this.graph = graph;
+    }
+
+    @Override
+    public void seek(int level, int target) {
+      NeighborArray neighbors = graph.getNeighbors(level, target);
+      nodes = neighbors.nodes();
+      size = neighbors.size();
+      upto = -1;
+    }
+
+    @Override
+    public int nextNeighbor() {
+      return ++upto < size ? nodes[upto] : DocIdSetIterator.NO_MORE_DOCS;
+    }
+
+    @Override
+    public int size() {
+      return graph.size();
+    }
+
+    @Override
+    public int maxNodeId() {
+      return graph.maxNodeId();
+    }
+
+    @Override
+    public int numLevels() {
+      return graph.numLevels();
+    }
+
+    @Override
+    public int entryNode() {
+      return graph.entryNode();
+    }
+
+    @Override
+    public NodesIterator getNodesOnLevel(int level) {
+      return graph.getNodesOnLevel(level);
     }
   }
 

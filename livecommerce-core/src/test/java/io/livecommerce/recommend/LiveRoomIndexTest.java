@@ -298,7 +298,11 @@ class LiveRoomIndexTest {
 
   @Test
   void concurrentRequestsEventsAndRoomChangesStayConsistent() throws Exception {
-    try (LiveRoomIndex index = index(rec.withWeights(rec.weights()))) {
+    // A graph from 32 rooms on, so requests search HNSW graphs while rooms come and go.
+    try (LiveRoomIndex index = LiveRoomIndex.newBuilder(rec.withWeights(rec.weights())).graphFrom(32)
+        .embedBatchSize(16).build()) {
+      index.addAll(world.liveNow);
+      index.awaitIndexed();
       List<LiveRoom> extra = manyRooms(300);
       ExecutorService pool = Executors.newFixedThreadPool(4);
       List<Future<?>> done = new ArrayList<>();

@@ -65,6 +65,36 @@ class RoomGraphTest {
   }
 
   @Test
+  void concurrentSearchesOfOneGraphEachGetTheirOwnAnswer() throws Exception {
+    RoomEntry[] rooms = clustered(6_000, 32, 20, 11);
+    RoomGraph graph = RoomGraph.build(rooms, 1_000, 16, 100, 42);
+    int queries = 200;
+    List<Set<RoomEntry>> alone = new java.util.ArrayList<>();
+    for (int q = 0; q < queries; q++) {
+      EntryHeap h = new EntryHeap(50);
+      graph.search(rooms[q * 7].vector, 200, h);
+      alone.add(Set.of(h.toArray()));
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      done.add(pool.submit(() -> {
+        int same = 0;
+        for (int q = 0; q < queries; q++) {
+          EntryHeap h = new EntryHeap(50);
+          graph.search(rooms[q * 7].vector, 200, h);
+          same += Set.of(h.toArray()).equals(alone.get(q)) ? 1 : 0;
+        }
+        return same;
+      }));
+    }
+    for (java.util.concurrent.Future<Integer> f : done) {
+      assertTrue(f.get() == queries, "a search run beside others gave another answer");
+    }
+    pool.shutdown();
+  }
+
+  @Test
   void belowTheThresholdItScansExactly() {
     RoomEntry[] rooms = clustered(500, 16, 5, 1);
     RoomGraph small = RoomGraph.build(rooms, 1_000, 16, 100, 42);
