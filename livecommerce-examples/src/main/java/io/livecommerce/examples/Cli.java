@@ -62,7 +62,8 @@ public final class Cli implements Callable<Integer> {
     try {
       return cl.execute(args);
     } catch (Throwable e) { // an Error (out of memory) passes picocli's handler; it still gets its exit code
-      int code = ExitCodes.report(e, verbose, err);
+      CommandLine sub = args.length == 0 ? null : cl.getSubcommands().get(args[0]);
+      int code = ExitCodes.report(e, verbose, err, sub != null && sub.getCommandSpec().findOption("--k") != null);
       err.flush();
       return code;
     }
@@ -74,7 +75,8 @@ public final class Cli implements Callable<Integer> {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) ->
-        ExitCodes.report(e, List.of(parseResult.originalArgs().toArray(new String[0])).contains("--verbose"), err));
+        ExitCodes.report(e, List.of(parseResult.originalArgs().toArray(new String[0])).contains("--verbose"), err,
+            commandLine.getCommandSpec().findOption("--k") != null));
     return cl;
   }
 }

@@ -26,7 +26,7 @@ public final class Embedders {
   }
 
   /** Prints "embedding N texts: 25% 50% 75% 100%" for batches of at least 200 texts. */
-  static TextEmbedder withProgress(TextEmbedder inner, PrintWriter out) {
+  public static TextEmbedder withProgress(TextEmbedder inner, PrintWriter out) {
     return new TextEmbedder() {
       @Override
       public int dimension() {

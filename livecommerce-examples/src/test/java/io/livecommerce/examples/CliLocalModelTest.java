@@ -26,7 +26,8 @@ class CliLocalModelTest {
   void aLocalModelWritesAScriptInSegmentsWithItsReportAndTheSameSeedGivesTheSameScript() {
     Assumptions.assumeTrue(Files.isRegularFile(TINY), "the shared test model is not at " + TINY.toAbsolutePath());
     Result a = script("7");
-    assertEquals(0, a.code(), a.err());
+    // Exit 1 when the final script still has findings (a weak model may write some), else 0.
+    assertEquals(a.out().contains("compliance: clean") ? 0 : 1, a.code(), a.err());
     assertTrue(a.out().lines().anyMatch(l -> l.matches("\\[[A-Z_]+ \\d+s\\] .+")), a.out());
     assertTrue(a.out().contains("compliance: "), a.out());
     assertEquals(a.out(), script("7").out());

@@ -192,6 +192,21 @@ class CliSafetyTest {
   }
 
   @Test
+  void regressNamesAFileWithTooFewRowsAndSaysWhyR2IsUndefined(@TempDir Path dir) throws Exception {
+    Path two = write(dir, "two.csv", "id,x,y\na,1,2\nb,2,4\n");
+    Result r = cli("regress", "--train", two.toString(), "--predict", two.toString(), "--id-column", "id",
+        "--target-column", "y", "--numeric-columns", "x", "--out", dir.resolve("o.csv").toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains(two.toString()) && r.err().contains("at least 3"), r.err());
+    Path flat = write(dir, "flat.csv", "id,x,y\na,1,5\nb,2,5\nc,3,5\nd,4,5\n");
+    r = cli("regress", "--train", flat.toString(), "--predict", flat.toString(), "--id-column", "id",
+        "--target-column", "y", "--numeric-columns", "x", "--out", dir.resolve("o.csv").toString());
+    assertEquals(0, r.code(), r.err());
+    assertFalse(r.out().contains("NaN"), r.out());
+    assertTrue(r.out().contains("R² undefined: 'y' is 5 in every row"), r.out());
+  }
+
+  @Test
   void aHugeKIsBoundedByTheCatalogue(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("recs.csv");
     Result r = cli("recommend", "--interactions", interactions(dir).toString(), "--k", "2147483647", "--out",
@@ -251,8 +266,17 @@ class CliSafetyTest {
     Result oom = run(new OutOfMemoryError("Java heap space"), "boom");
     assertEquals(4, oom.code());
     assertTrue(oom.err().contains("out of memory") && oom.err().contains("-Xmx"), oom.err());
+    assertFalse(oom.err().contains("--k"), "boom has no --k: " + oom.err());
+    StringWriter err = new StringWriter();
+    io.livecommerce.examples.cli.ExitCodes.report(new OutOfMemoryError("Java heap space"), false,
+        new PrintWriter(err, true), true);
+    assertTrue(err.toString().contains("a smaller --k"), err.toString());
     assertFalse(oom.err().contains("\tat "), "no stack trace without --verbose");
     assertEquals(3, run(new ProviderException("upstream 502", 502, "", "", null), "boom").code());
+    Result malformed = run(new io.livecommerce.script.ScriptGenerationException(
+        "the model returned a malformed script twice: not JSON"), "boom");
+    assertEquals(3, malformed.code(), malformed.err());
+    assertTrue(malformed.err().contains("usable script"), malformed.err());
     Result internal = run(new IllegalStateException("bug"), "boom");
     assertEquals(4, internal.code());
     assertTrue(internal.err().contains("--verbose"), internal.err());

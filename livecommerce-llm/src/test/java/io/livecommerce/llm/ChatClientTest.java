@@ -257,6 +257,33 @@ class ChatClientTest {
   }
 
   @Test
+  void aRetryAfterPastTheCallTimeoutIsNotWaitedOut() {
+    // A 3 s whole-call timeout (LIVECOMMERCE_LLM_TIMEOUT_SECONDS=3) and a server asking for 30 s: no wait, no retry.
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "30").body("slow down").build());
+    try (ChatClient c = client().callTimeout(Duration.ofSeconds(3)).build()) {
+      RateLimitedException e = assertThrows(RateLimitedException.class, () -> c.chat(ChatRequest.of("x")));
+      assertEquals(Duration.ofSeconds(30), e.retryAfter().orElseThrow());
+    }
+    assertEquals(List.of(), time.sleeps);
+    assertEquals(1, server.getRequestCount());
+    // A request's own timeout bounds it the same way.
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").body("slow down").build());
+    try (ChatClient c = client().build()) {
+      assertThrows(RateLimitedException.class,
+          () -> c.chat(ChatRequest.newBuilder().user("x").timeout(Duration.ofSeconds(1)).build()));
+    }
+    assertEquals(List.of(), time.sleeps);
+    // A wait that fits is still taken.
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").body("slow down").build());
+    server.enqueue(ok(completion("ok")));
+    try (ChatClient c = client().build()) {
+      assertEquals("ok", c.chat(ChatRequest.newBuilder().user("x").timeout(Duration.ofSeconds(5)).build())
+          .content());
+    }
+    assertEquals(List.of(Duration.ofSeconds(2)), time.sleeps);
+  }
+
+  @Test
   void unauthorizedIsNotRetriedAndTheKeyNeverLeaks() {
     server.enqueue(new MockResponse.Builder().code(401).addHeader("x-request-id", "req-9")
         .body("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\",\"code\":\"invalid_api_key\"}}")

@@ -1,6 +1,7 @@
 package io.livecommerce.examples.cli;
 
 import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.examples.Embedders;
 import io.livecommerce.examples.csv.CsvTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +64,9 @@ public final class EmbedCommand implements Callable<Integer> {
       texts.add(r.required(textColumn));
     }
     try (TextEmbedder e = model.open(true)) {
-      List<float[]> vs = e.embedAll(texts);
+      // Long inputs take minutes with a transformer: say how far it is, on stderr so the output stays clean.
+      List<float[]> vs = Embedders.withProgress(e, spec.commandLine().getErr())
+          .embedAll(texts);
       List<String> header = new ArrayList<>(t.header());
       if (existing < 0) {
         header.add(COLUMN);

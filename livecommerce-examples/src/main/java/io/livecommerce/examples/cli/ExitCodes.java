@@ -2,6 +2,7 @@ package io.livecommerce.examples.cli;
 
 import io.livecommerce.examples.csv.CsvFormatException;
 import io.livecommerce.llm.LlmException;
+import io.livecommerce.script.ScriptGenerationException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
@@ -31,19 +32,28 @@ public final class ExitCodes {
   public static final int INTERNAL = 4;
 
   /** The text for {@code --help}. */
-  public static final String HELP = "Exit codes: 0 ok; 1 findings (check-compliance); 2 bad input or usage; "
+  public static final String HELP = "Exit codes: 0 ok; 1 findings (check-compliance; script when its final text "
+      + "still has findings); 2 bad input or usage; "
       + "3 an external service (LLM) failed; 4 out of memory, a write that could not finish, or an internal error.";
 
   private ExitCodes() {}
 
   /** Prints what went wrong (the stack trace only when {@code verbose}) and returns the exit code. */
   public static int report(Throwable e, boolean verbose, PrintWriter err) {
+    return report(e, verbose, err, false);
+  }
+
+  /**
+   * Like {@link #report(Throwable, boolean, PrintWriter)}; {@code hasK} says whether the command takes {@code --k},
+   * so the out-of-memory hint suggests a smaller one only where it exists.
+   */
+  public static int report(Throwable e, boolean verbose, PrintWriter err, boolean hasK) {
     if (verbose) {
       e.printStackTrace(err);
     }
     if (e instanceof OutOfMemoryError) {
       err.println("error: out of memory (" + e.getMessage() + "). Give the JVM more heap, e.g. "
-          + "java -Xmx8g -jar livecommerce.jar ..., or pass smaller inputs or a smaller --k.");
+          + "java -Xmx8g -jar livecommerce.jar ..., or pass smaller inputs" + (hasK ? " or a smaller --k." : "."));
       return INTERNAL;
     }
     if (e instanceof CsvFormatException || e instanceof IllegalArgumentException) {
@@ -52,6 +62,11 @@ public final class ExitCodes {
     }
     if (e instanceof LlmException) {
       err.println("error: the language-model service failed: " + e.getMessage());
+      return EXTERNAL;
+    }
+    if (e instanceof ScriptGenerationException) {
+      // The model answered, but not with a usable script (malformed twice): the model's fault, not ours.
+      err.println("error: the language model did not produce a usable script: " + e.getMessage());
       return EXTERNAL;
     }
     if (e instanceof UncheckedIOException) {

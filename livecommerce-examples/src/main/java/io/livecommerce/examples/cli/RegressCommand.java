@@ -77,6 +77,10 @@ public final class RegressCommand implements Callable<Integer> {
     report.validate("--train", train, "--predict", predict, "--out", outFile);
     List<TabularRow> trainRows = rows(CsvTable.read(train, encoding.charset()), true);
     List<TabularRow> predictRows = rows(CsvTable.read(predict, encoding.charset()), false);
+    if (trainRows.size() < 3) {
+      throw new IllegalArgumentException("--train " + train + " has " + trainRows.size() + " rows; need at least 3 "
+          + "to fit and cross-validate");
+    }
     TextEmbedder embedder = model.open(textColumn != null);
     try {
       // Each text embedded once, for training, the predictions and the report alike.
@@ -92,11 +96,17 @@ public final class RegressCommand implements Callable<Integer> {
       }
       CsvTable.write(outFile, List.of("id", "prediction"), out);
       PrintWriter w = spec.commandLine().getOut();
+      double r2 = m.crossValidatedR2();
+      String fit = !Double.isNaN(r2) ? String.format(Locale.ROOT, "out-of-fold R² %.4f%s", r2,
+          logTarget ? " (on log(1 + target))" : "")
+          : trainRows.stream().mapToDouble(TabularRow::target).distinct().count() == 1
+              ? "out-of-fold R² undefined: '" + targetColumn + "' is " + plain(trainRows.get(0).target())
+                  + " in every row, so every prediction is that value"
+              : "out-of-fold R² undefined";
       w.printf(Locale.ROOT, "cross-validation chose: penalty %s; derived features %s; interactions %s; text %s; "
-          + "out-of-fold R² %.4f%s%n", plain(m.ridge().lambda()),
+          + "%s%n", plain(m.ridge().lambda()),
           m.derivedFeaturesKept().isEmpty() ? "none" : String.join(" ", m.derivedFeaturesKept()),
-          m.interactionsKept() ? "kept" : "none", textChoice(m), m.crossValidatedR2(),
-          logTarget ? " (on log(1 + target))" : "");
+          m.interactionsKept() ? "kept" : "none", textChoice(m), fit);
       w.println("trained on " + trainRows.size() + " rows (" + m.featureNames().size() + " features), wrote "
           + out.size() + " predictions to " + outFile);
       if (report.wanted()) {

@@ -129,6 +129,7 @@ public final class ScriptCommand implements Callable<Integer> {
     for (ComplianceFinding f : script.compliance().findings()) {
       w.println("  " + CheckComplianceCommand.json(f));
     }
-    return ExitCodes.OK;
+    // A script that still breaks a rule must not look like success to a pipeline that checks the exit code.
+    return script.compliance().isClean() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
 }

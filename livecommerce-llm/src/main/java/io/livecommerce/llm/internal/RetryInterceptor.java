@@ -60,7 +60,14 @@ public final class RetryInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    long end = clock.millis() + deadline.toMillis();
+    long start = clock.millis();
+    long end = start + deadline.toMillis();
+    // The call's own timeout (callTimeout, a request's timeout, LIVECOMMERCE_LLM_TIMEOUT_SECONDS) bounds the whole
+    // call, waits included: OkHttp cancels the call when it passes, but cannot cut short a wait in here.
+    long callMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(chain.call().timeout().timeoutNanos());
+    if (callMillis > 0) {
+      end = Math.min(end, start + callMillis);
+    }
     boolean once = chain.request().tag(NotIdempotent.class) != null;
     for (int attempt = 1; ; attempt++) {
       Response response;
