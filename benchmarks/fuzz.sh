@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes one Jazzer target for real, e.g. `benchmarks/fuzz.sh ComplianceFuzzTest#checker 5`.
 # Targets: ComplianceFuzzTest#checker, ComplianceFuzzTest#redactor, ModelFilesFuzzTest#loader (core),
-# SseReaderFuzzTest#reader (llm), CsvTableFuzzTest#reader (examples).
+# SseReaderFuzzTest#reader (llm), GgufValidatorFuzzTest#validator (llm-local), CsvTableFuzzTest#reader (examples).
 # Inputs that crash are written next to the committed corpus in src/test/resources/.../<Class>Inputs/<method>/,
 # which `mvn verify` replays from then on; fix the bug and keep the file. The working corpus stays in .cifuzz-corpus.
 # A 1 GB heap makes an allocation sized from untrusted input fail loudly instead of passing on a large machine.

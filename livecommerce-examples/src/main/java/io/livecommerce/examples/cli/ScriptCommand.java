@@ -103,6 +103,7 @@ public final class ScriptCommand implements Callable<Integer> {
     Optional<ChatModel> llm;
     if (local != null) {
       LocalChatModel.Builder b = LocalChatModel.newBuilder().gguf(local);
+      LocalScriptGeneratorProvider.timeoutFromEnvironment(System::getenv).ifPresent(b::timeout);
       if (threads != null) {
         b.threads(threads);
       }

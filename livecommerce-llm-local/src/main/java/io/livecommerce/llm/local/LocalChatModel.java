@@ -16,7 +16,6 @@ import io.livecommerce.llm.LlmTimeoutException;
 import io.livecommerce.llm.StreamListener;
 import io.livecommerce.llm.Usage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,14 +53,16 @@ import org.slf4j.LoggerFactory;
 public final class LocalChatModel implements ChatModel {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalChatModel.class);
-  private static final byte[] GGUF_MAGIC = "GGUF".getBytes(StandardCharsets.US_ASCII);
 
   private final Path gguf;
   private final int threads;
   private final int contextSize;
   private final int maxQueued;
   private final int defaultMaxTokens;
+  private final java.time.Duration timeout;
   private final LlamaModel llama;
+  private final java.util.concurrent.ExecutorService templating;
+  private volatile String stuck; // why the model can no longer be used, or null
   private final Semaphore turn = new Semaphore(1, true);
   private final AtomicInteger inside = new AtomicInteger();
   private volatile boolean closed;
@@ -72,6 +73,14 @@ public final class LocalChatModel implements ChatModel {
     this.contextSize = b.contextSize;
     this.maxQueued = b.maxQueued;
     this.defaultMaxTokens = b.defaultMaxTokens;
+    this.timeout = b.timeout;
+    // Rendering the chat template is one native call that cannot be interrupted: it runs here so a caller can stop
+    // waiting for it at the deadline.
+    this.templating = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "livecommerce-llama-template");
+      t.setDaemon(true);
+      return t;
+    });
     NativeSetup.beforeLoading();
     ModelParameters p = new ModelParameters().setModel(gguf.toString()).setThreads(threads)
         .setThreadsBatch(threads).setCtxSize(contextSize).setLogVerbosity(-1);
@@ -106,7 +115,8 @@ public final class LocalChatModel implements ChatModel {
   private ChatResponse generate(ChatRequest request, StreamListener listener) {
     Checks.notNull(request, "request");
     ensureOpen();
-    long deadline = System.nanoTime() + (request.timeout() != null ? request.timeout().toNanos() : Long.MAX_VALUE / 4);
+    java.time.Duration limit = request.timeout() != null ? request.timeout() : timeout;
+    long deadline = System.nanoTime() + (limit.isZero() ? Long.MAX_VALUE / 4 : limit.toNanos());
     // Callers inside: the one generating and those waiting for their turn.
     if (inside.incrementAndGet() > maxQueued + 1) {
       inside.decrementAndGet();
@@ -134,7 +144,7 @@ public final class LocalChatModel implements ChatModel {
   }
 
   private ChatResponse run(ChatRequest request, StreamListener listener, long deadline) {
-    String prompt = prompt(request.messages());
+    String prompt = promptWithin(request.messages(), deadline);
     int maxTokens = request.maxTokens() != null ? request.maxTokens() : defaultMaxTokens;
     InferenceParameters p = new InferenceParameters(prompt).setNPredict(maxTokens).setCachePrompt(false);
     // A fixed default seed: the same request gives the same answer unless the caller asks for another seed.
@@ -207,9 +217,34 @@ public final class LocalChatModel implements ChatModel {
     return llama.applyTemplate(p);
   }
 
+  /** {@link #prompt} within the deadline; a render that does not finish leaves the model unusable (said so). */
+  private String promptWithin(List<ChatMessage> messages, long deadline) {
+    java.util.concurrent.Future<String> f = templating.submit(() -> prompt(messages));
+    try {
+      return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      f.cancel(true);
+      stuck = "its chat template did not finish rendering within the request's timeout; llama.cpp cannot be "
+          + "stopped mid-render, so this model object is unusable. Load the model again, fix or replace its chat "
+          + "template, or run it in a child process";
+      LOG.error("local model {}: {}", model(), stuck);
+      throw new LlmTimeoutException("local model " + model() + ": " + stuck, null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while rendering the chat template of " + model());
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause();
+      throw new LlmException("local model " + model() + " could not render its chat template: "
+          + (c == null ? e : c.getMessage()), 0, "", "", c);
+    }
+  }
+
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("local model " + model() + " is closed");
+    }
+    if (stuck != null) {
+      throw new IllegalStateException("local model " + model() + ": " + stuck);
     }
   }
 
@@ -219,6 +254,13 @@ public final class LocalChatModel implements ChatModel {
     if (closed) {
       return;
     }
+    if (stuck != null) {
+      // A render is still running in native code: freeing the model under it would crash the JVM. Leak instead.
+      closed = true;
+      LOG.warn("local model {} not freed: {}", model(), stuck);
+      return;
+    }
+    templating.shutdown();
     turn.acquireUninterruptibly();
     try {
       if (!closed) {
@@ -246,6 +288,7 @@ public final class LocalChatModel implements ChatModel {
     private int contextSize = 4096;
     private int maxQueued = 16;
     private int defaultMaxTokens = 1024;
+    private java.time.Duration timeout = java.time.Duration.ofMinutes(5);
 
     private Builder() {}
 
@@ -273,6 +316,19 @@ public final class LocalChatModel implements ChatModel {
       return this;
     }
 
+    /**
+     * The deadline of a call whose request sets none: waiting for a turn, rendering the chat template and
+     * generating; positive, or {@link java.time.Duration#ZERO} for none; default 5 minutes, as ChatClient's.
+     */
+    public Builder timeout(java.time.Duration timeout) {
+      Checks.notNull(timeout, "timeout");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("timeout must be >= 0 but was " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
     /** Tokens generated when a request does not say, in [1, 1,048,576]; default 1,024. */
     public Builder defaultMaxTokens(int tokens) {
       this.defaultMaxTokens = Checks.inRange(tokens, 1, 1 << 20, "defaultMaxTokens");
@@ -282,8 +338,9 @@ public final class LocalChatModel implements ChatModel {
     /**
      * Loads the model.
      *
-     * @throws IllegalArgumentException if no file was set, it is missing or unreadable, is not a GGUF file, or
-     *     llama.cpp cannot load it
+     * @throws IllegalArgumentException if no file was set, it is missing or unreadable, is not a GGUF file, has a
+     *     malformed header, metadata or tensor table, a chat template over the size or nesting limits (see
+     *     {@code GgufValidator}), or llama.cpp cannot load it
      */
     public LocalChatModel build() {
       if (gguf == null) {
@@ -292,11 +349,9 @@ public final class LocalChatModel implements ChatModel {
       if (!Files.isRegularFile(gguf) || !Files.isReadable(gguf)) {
         throw new IllegalArgumentException("gguf " + gguf + " is not a readable file");
       }
-      byte[] head = new byte[4];
-      try (InputStream in = Files.newInputStream(gguf)) {
-        if (in.readNBytes(head, 0, 4) < 4 || !java.util.Arrays.equals(head, GGUF_MAGIC)) {
-          throw new IllegalArgumentException("gguf " + gguf + " is not a GGUF file (it does not start with 'GGUF')");
-        }
+      try {
+        // Before llama.cpp sees the file: its asserts abort the whole JVM, ours throw.
+        GgufValidator.validate(gguf);
       } catch (IOException e) {
         throw new IllegalArgumentException("gguf " + gguf + " cannot be read: " + e.getMessage(), e);
       }

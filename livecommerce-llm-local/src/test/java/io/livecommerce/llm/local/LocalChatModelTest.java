@@ -174,6 +174,25 @@ class LocalChatModelTest {
   }
 
   @Test
+  void theModelsOwnTimeoutBoundsACallWhoseRequestSetsNone() {
+    // A deadline that has passed before the call starts: whichever step notices (the template render or the first
+    // token), the caller gets a timeout, never a hang.
+    LocalChatModel quick = LocalChatModel.newBuilder().gguf(TINY).threads(1).timeout(Duration.ofNanos(1)).build();
+    try {
+      assertThrows(LlmTimeoutException.class, () -> quick.chat(ChatRequest.of("家人们好")));
+    } finally {
+      quick.close();
+    }
+    assertEquals(Duration.ofMillis(2500), LocalScriptGeneratorProvider.timeoutFromEnvironment(
+        Map.of("LIVECOMMERCE_LLM_TIMEOUT_SECONDS", "2.5")::get).orElseThrow());
+    assertTrue(LocalScriptGeneratorProvider.timeoutFromEnvironment(Map.<String, String>of()::get).isEmpty());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LocalScriptGeneratorProvider
+        .timeoutFromEnvironment(Map.of("LIVECOMMERCE_LLM_TIMEOUT_SECONDS", "soon")::get));
+    assertTrue(e.getMessage().contains("LIVECOMMERCE_LLM_TIMEOUT_SECONDS") && e.getMessage().contains("soon"));
+    assertThrows(IllegalArgumentException.class, () -> LocalChatModel.newBuilder().timeout(Duration.ofSeconds(-1)));
+  }
+
+  @Test
   void missingNotGgufAndCorruptFilesGiveClearErrors(@TempDir Path dir) throws Exception {
     Path missing = dir.resolve("nope.gguf");
     IllegalArgumentException a = assertThrows(IllegalArgumentException.class,
@@ -184,12 +203,12 @@ class LocalChatModelTest {
     IllegalArgumentException b = assertThrows(IllegalArgumentException.class,
         () -> LocalChatModel.newBuilder().gguf(text).build());
     assertTrue(b.getMessage().contains("not a GGUF file"), b.getMessage());
-    // The right magic, then half of the real file: llama.cpp refuses it, and so do we, naming the file.
+    // The right magic, then half of the real file: refused before llama.cpp sees it, naming the file.
     byte[] real = Files.readAllBytes(TINY);
     Path corrupt = Files.write(dir.resolve("corrupt.gguf"), java.util.Arrays.copyOf(real, real.length / 2));
     IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
         () -> LocalChatModel.newBuilder().gguf(corrupt).threads(1).build());
-    assertTrue(c.getMessage().contains(corrupt.toString()) && c.getMessage().contains("could not be loaded"),
+    assertTrue(c.getMessage().contains(corrupt.toString()) && c.getMessage().contains("truncated"),
         c.getMessage());
     IllegalArgumentException d = assertThrows(IllegalArgumentException.class,
         () -> LocalChatModel.newBuilder().build());
