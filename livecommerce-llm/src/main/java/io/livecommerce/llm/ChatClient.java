@@ -11,6 +11,7 @@ import io.livecommerce.llm.internal.ConcurrencyLimitInterceptor;
 import io.livecommerce.llm.internal.ErrorMapper;
 import io.livecommerce.llm.internal.LoggingInterceptor;
 import io.livecommerce.llm.internal.PlaceholderRestorer;
+import io.livecommerce.llm.internal.RedirectInterceptor;
 import io.livecommerce.llm.internal.RetryInterceptor;
 import io.livecommerce.llm.internal.SseReader;
 import java.io.IOException;
@@ -94,12 +95,15 @@ public final class ChatClient implements ChatModel {
         .readTimeout(b.readTimeout)
         .callTimeout(b.callTimeout)
         .retryOnConnectionFailure(false) // ours does it, with backoff
+        .followRedirects(false) // ours does it, within the origin unless allowed
+        .followSslRedirects(false)
         .dispatcher(new Dispatcher(daemonExecutor()));
     if (b.maxInFlight > 0) {
       ob.addInterceptor(new ConcurrencyLimitInterceptor(b.maxInFlight));
     }
     ob.addInterceptor(retry);
     ob.addInterceptor(new LoggingInterceptor());
+    ob.addInterceptor(new RedirectInterceptor(b.crossOriginRedirects));
     this.http = ob.build();
   }
 
@@ -237,7 +241,8 @@ public final class ChatClient implements ChatModel {
       throw new MalformedResponseException("response has no choices[0].message.content", r.code(), "",
           requestId, null);
     }
-    String text = redaction == null ? content.asText() : redaction.restore(content.asText());
+    // A server that echoes the key (or part of it) into an answer must not hand it to the caller's logs.
+    String text = errors.mask(redaction == null ? content.asText() : redaction.restore(content.asText()));
     return new ChatResponse(text, choice.path("finish_reason").asText(""), usage(root.get("usage")),
         root.path("model").asText(model), requestId);
   }
@@ -296,13 +301,13 @@ public final class ChatClient implements ChatModel {
       }
       String rest = restorer.flush();
       if (!rest.isEmpty()) {
-        listener.onText(rest);
+        listener.onText(errors.mask(rest));
       }
       if (!state.done && state.finishReason.isEmpty()) {
         throw new StreamInterruptedException("stream ended before the answer was complete (no [DONE])",
             text.toString(), requestId, null);
       }
-      String full = redaction == null ? text.toString() : redaction.restore(text.toString());
+      String full = errors.mask(redaction == null ? text.toString() : redaction.restore(text.toString()));
       return new ChatResponse(full, state.finishReason, state.usage, state.model == null ? model : state.model,
           requestId);
     } catch (IOException e) {
@@ -346,7 +351,7 @@ public final class ChatClient implements ChatModel {
       text.append(delta.asText());
       String ready = restorer.accept(delta.asText());
       if (!ready.isEmpty()) {
-        listener.onText(ready);
+        listener.onText(errors.mask(ready));
       }
     }
     if (choice.hasNonNull("finish_reason")) {
@@ -523,6 +528,7 @@ public final class ChatClient implements ChatModel {
     private Duration retryBaseDelay = Duration.ofMillis(500);
     private Duration retryMaxDelay = Duration.ofSeconds(30);
     private Duration deadline = Duration.ofMinutes(3);
+    private boolean crossOriginRedirects;
     private int maxInFlight;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
@@ -638,6 +644,16 @@ public final class ChatClient implements ChatModel {
     /** No retry starts after this much time from the first attempt; default 3 min. */
     public Builder deadline(Duration d) {
       this.deadline = positive(d, "deadline");
+      return this;
+    }
+
+    /**
+     * Whether a redirect to another origin (scheme, host or port) is followed; default false: a prompt is never
+     * re-sent to a server the caller did not name, and the call fails saying where it was sent. Redirects within the
+     * origin are always followed (at most 5); the key never goes to another origin.
+     */
+    public Builder crossOriginRedirects(boolean follow) {
+      this.crossOriginRedirects = follow;
       return this;
     }
 

@@ -284,6 +284,55 @@ class ChatClientTest {
   }
 
   @Test
+  void piecesOfTheKeyAreMaskedInErrorsAndAnswers() {
+    String piece = KEY.substring(3, 15); // "live-4f9a2c7" : twelve characters of the key, not all of it
+    server.enqueue(new MockResponse.Builder().code(400)
+        .body("{\"error\":{\"message\":\"bad key fragment " + piece + " in request\"}}").build());
+    try (ChatClient c = client().build()) {
+      BadRequestException e = assertThrows(BadRequestException.class, () -> c.chat(ChatRequest.of("x")));
+      assertFalse(e.getMessage().contains(piece.substring(0, 8)), e.getMessage());
+      assertTrue(e.getMessage().contains("bad key fragment ************ in request"), e.getMessage());
+    }
+    server.enqueue(ok(completion("你的密钥是 " + KEY + "，片段 " + piece + "，短的 sk-live 没关系")));
+    try (ChatClient c = client().build()) {
+      String answer = c.chat(ChatRequest.of("x")).content();
+      assertFalse(answer.contains(KEY.substring(0, 8)) || answer.contains(piece.substring(4)), answer);
+      assertTrue(answer.contains("短的 sk-live 没关系"), "seven characters of it are ordinary text: " + answer);
+    }
+  }
+
+  @Test
+  void aRedirectToAnotherOriginIsRefusedAndThePromptStaysHome() throws Exception {
+    try (MockWebServer elsewhere = new MockWebServer()) {
+      elsewhere.start();
+      String target = elsewhere.url("/v1/chat/completions").toString();
+      server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", target).build());
+      try (ChatClient c = client().build()) {
+        ProviderException e = assertThrows(ProviderException.class, () -> c.chat(ChatRequest.of("新品定价 89 元")));
+        assertTrue(e.getMessage().contains("another origin") && e.getMessage().contains("crossOriginRedirects"),
+            e.getMessage());
+      }
+      assertEquals(1, server.getRequestCount(), "not retried");
+      assertEquals(0, elsewhere.getRequestCount(), "the prompt never went there");
+      // Allowed: followed with the body, but never with the key.
+      server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", target).build());
+      elsewhere.enqueue(ok(completion("ok")));
+      try (ChatClient c = client().crossOriginRedirects(true).build()) {
+        assertEquals("ok", c.chat(ChatRequest.of("新品定价 89 元")).content());
+      }
+      RecordedRequest there = elsewhere.takeRequest();
+      assertTrue(there.getBody().utf8().contains("新品定价"), "307 keeps the body");
+      assertEquals(null, there.getHeaders().get("Authorization"));
+    }
+    // Within the origin a 307 is followed as before.
+    server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", "/v2/chat/completions").build());
+    server.enqueue(ok(completion("same origin")));
+    try (ChatClient c = client().build()) {
+      assertEquals("same origin", c.chat(ChatRequest.of("x")).content());
+    }
+  }
+
+  @Test
   void unauthorizedIsNotRetriedAndTheKeyNeverLeaks() {
     server.enqueue(new MockResponse.Builder().code(401).addHeader("x-request-id", "req-9")
         .body("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\",\"code\":\"invalid_api_key\"}}")

@@ -13,15 +13,23 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import okhttp3.Response;
 
-/** Turns HTTP failures into the typed exceptions, with the API key scrubbed from every message. Thread-safe. */
+/**
+ * Turns HTTP failures into the typed exceptions, with the API key, and any piece of it of 8 or more characters, masked
+ * in every message; {@link #mask} does the same for answers. Thread-safe (immutable after construction).
+ */
 public final class ErrorMapper {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String secret;
 
+  private final java.util.Set<String> fragments = new java.util.HashSet<>();
+
   /** A mapper that scrubs {@code secret} (may be empty). */
   public ErrorMapper(String secret) {
     this.secret = secret == null ? "" : secret;
+    for (int i = 0; i + FRAGMENT <= this.secret.length(); i++) {
+      fragments.add(this.secret.substring(i, i + FRAGMENT));
+    }
   }
 
   /** Removes the key from text that may echo it. */
@@ -29,8 +37,44 @@ public final class ErrorMapper {
     if (text == null) {
       return "";
     }
-    String out = secret.length() >= 4 ? text.replace(secret, "****") : text;
+    // Only the first 500 characters are kept: mask a little more than that, so a fragment cut there is masked too.
+    String out = mask(text.length() > 600 ? text.substring(0, 600) : text);
     return out.length() > 500 ? out.substring(0, 500) + "..." : out;
+  }
+
+  /** Shortest piece of the key that is masked wherever it appears: a server may echo part of it. */
+  static final int FRAGMENT = 8;
+
+  /**
+   * {@code text} with the key, and every piece of it of {@value #FRAGMENT} or more characters, replaced by
+   * {@code *} of the same length (a key shorter than that is masked whole). For answers as well as errors.
+   */
+  public String mask(String text) {
+    if (text == null || secret.length() < 4) {
+      return text;
+    }
+    if (secret.length() < FRAGMENT) {
+      return text.replace(secret, "****");
+    }
+    boolean[] hide = null;
+    for (int i = 0; i + FRAGMENT <= text.length(); i++) {
+      if (fragments.contains(text.substring(i, i + FRAGMENT))) {
+        if (hide == null) {
+          hide = new boolean[text.length()];
+        }
+        java.util.Arrays.fill(hide, i, i + FRAGMENT, true);
+      }
+    }
+    if (hide == null) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder(text);
+    for (int i = 0; i < hide.length; i++) {
+      if (hide[i]) {
+        sb.setCharAt(i, '*');
+      }
+    }
+    return sb.toString();
   }
 
   /** The request id the provider sent in headers, or empty. */

@@ -73,8 +73,8 @@ public final class RetryInterceptor implements Interceptor {
       Response response;
       try {
         response = chain.proceed(chain.request());
-      } catch (InterruptedIOException e) {
-        throw e; // a timeout or cancellation: the budget is spent
+      } catch (InterruptedIOException | RedirectInterceptor.RedirectRefusedException e) {
+        throw e; // a timeout or cancellation (the budget is spent), or a redirect we must not follow
       } catch (IOException e) {
         if (attempt >= maxAttempts || chain.call().isCanceled() || (once && !neverConnected(e))) {
           throw e;
