@@ -292,9 +292,13 @@ public final class ImplicitModel {
       total[i] = (float) (weights.cf() * cfScore[i] + weights.content() * contentScore[i]
           + weights.popularity() * popularity[i]);
     }
-    if (excludeSeen && u != null) {
-      for (int i : seen[u]) {
-        total[i] = Float.NEGATIVE_INFINITY;
+    if (u != null) {
+      for (int e = 0; e < seen[u].length; e++) {
+        // Seen items when asked; disliked ones (a negative summed weight) always: a user who rated an item down
+        // must never get it back.
+        if (excludeSeen || seenWeights[u][e] < 0) {
+          total[seen[u][e]] = Float.NEGATIVE_INFINITY;
+        }
       }
     }
     List<Scored<String>> out = new ArrayList<>(k);

@@ -122,7 +122,9 @@ public final class ImplicitRecommender {
       Map<String, float[]> itemFactors) {
     Checks.notNull(pairs, "pairs");
     requireFromFactors(itemTexts, userFactors, itemFactors);
-    return fromFactors(InteractionMatrix.of(pairs, als.alpha(), confidence), itemTexts, userFactors, itemFactors);
+    InteractionMatrix m = InteractionMatrix.of(pairs, als.alpha(), confidence);
+    requireSomePositive(m, m.userWeight.length);
+    return fromFactors(m, itemTexts, userFactors, itemFactors);
   }
 
   private void requireFromFactors(Map<String, String> itemTexts, Map<String, float[]> userFactors,
@@ -204,8 +206,22 @@ public final class ImplicitRecommender {
       now = Math.max(now, it.timestampMillis());
     }
     final long ref = now;
-    return InteractionMatrix.of(interactions, als.alpha(),
+    InteractionMatrix m = InteractionMatrix.of(interactions, als.alpha(),
         it -> it.weight() * Signals.decay(ref - it.timestampMillis(), halfLifeDays), confidence);
+    requireSomePositive(m, interactions.size());
+    return m;
+  }
+
+  /** Refuses a log of dislikes only: with no positive weight every score is 0 and any ranking would be made up. */
+  private static void requireSomePositive(InteractionMatrix m, int interactions) {
+    for (float w : m.userWeight) {
+      if (w > 0) {
+        return;
+      }
+    }
+    throw new IllegalArgumentException("interactions has no positive weight: every one of the " + interactions
+        + " is negative or zero. A negative weight is a dislike (never recommended back, and it counts against the "
+        + "item); there must be some positive interactions to learn a taste from");
   }
 
   private ImplicitModel assemble(InteractionMatrix m, AlsModel cf, EaseModel item2item,
@@ -232,7 +248,8 @@ public final class ImplicitRecommender {
     for (int u = 0; u < m.users(); u++) {
       profiles[u] = Signals.profile(m.userItems, m.userWeight, m.userPtr[u], m.userPtr[u + 1], itemVectors);
     }
-    float[] pop = java.util.Arrays.copyOf(Signals.popularity(m), catalogue.size());
+    // A negative weight is a dislike: it counts against the item here, and the model never recommends the item back.
+    float[] pop = java.util.Arrays.copyOf(Signals.popularity(m, true), catalogue.size());
     int[][] seen = new int[m.users()][];
     for (int u = 0; u < m.users(); u++) {
       seen[u] = java.util.Arrays.copyOfRange(m.userItems, m.userPtr[u], m.userPtr[u + 1]);

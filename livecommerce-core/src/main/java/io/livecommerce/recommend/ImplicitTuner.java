@@ -187,7 +187,8 @@ public final class ImplicitTuner {
       // No user has 3 or more items: nothing to validate on. The defaults, with what the caller fixed, train.
       Trial defaults = starting().withEase(family != null ? family : ModelFamily.ALS,
           easeLambda != null ? easeLambda : EaseTrainer.DEFAULT_RELATIVE_LAMBDA).withWeights(BlendWeights.DEFAULT);
-      LOG.info("too little data to tune (no user has 3 or more distinct items); training with {}",
+      LOG.info("too little data to tune (no user has 3 or more distinct items with a positive weight); training "
+          + "with {}",
           defaults.describe());
       ImplicitModel m = defaults.recommender(embedder, seed, easeMaxItems).fit(log, itemTexts);
       return new Result(m.withTuning("untuned (too little data)," + defaults.describe()), defaults, 0,

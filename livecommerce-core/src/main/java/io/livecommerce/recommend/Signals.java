@@ -13,13 +13,24 @@ final class Signals {
    * Per-item popularity in [0, 1]: log(1 + Σ positive weight) over the item's users, divided by the largest.
    */
   static float[] popularity(InteractionMatrix m) {
+    return popularity(m, false);
+  }
+
+  /**
+   * Per-item popularity as {@link #popularity(InteractionMatrix)}; with {@code netOfDislikes}, negative weights (a
+   * user's dislike) count against the item: log(1 + max(0, Σ positive − Σ |negative|)).
+   */
+  static float[] popularity(InteractionMatrix m, boolean netOfDislikes) {
     double[] sum = new double[m.items()];
     for (int u = 0; u < m.users(); u++) {
       for (int e = m.userPtr[u]; e < m.userPtr[u + 1]; e++) {
-        if (m.userWeight[e] > 0) {
+        if (m.userWeight[e] > 0 || netOfDislikes) {
           sum[m.userItems[e]] += m.userWeight[e];
         }
       }
+    }
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] = Math.max(0, sum[i]);
     }
     double max = 0;
     for (int i = 0; i < sum.length; i++) {

@@ -37,6 +37,52 @@ class ImplicitRecommenderTest {
         .fit(split.train(), world.itemTexts);
   }
 
+  /** Users of four groups like their group's five items; each also rates their group's first item down. */
+  private static List<Interaction> withDislikes() {
+    java.util.Random rnd = new java.util.Random(3);
+    List<Interaction> log = new java.util.ArrayList<>();
+    for (int u = 0; u < 40; u++) {
+      for (int e = 0; e < 6; e++) {
+        log.add(new Interaction("u" + u, "i" + ((u % 4) * 5 + 1 + rnd.nextInt(4)), 1 + rnd.nextInt(3), e));
+      }
+      log.add(new Interaction("u" + u, "i" + ((u % 4) * 5), -5, 10));
+      if (u % 2 == 0) {
+        log.add(new Interaction("u" + u, "i" + ((u % 4) * 5), 1, 11)); // tried it once more: still a dislike in sum
+      }
+    }
+    return log;
+  }
+
+  @Test
+  void aDislikedItemIsNeverRecommendedBackAndCountsAgainstTheItem() {
+    List<Interaction> log = withDislikes();
+    for (ModelFamily family : ModelFamily.values()) {
+      ImplicitModel m = ImplicitRecommender.newBuilder().family(family)
+          .als(ImplicitAls.newBuilder().factors(8).iterations(5).seed(1).build()).build().fit(log);
+      for (int u = 0; u < 40; u++) {
+        String disliked = "i" + ((u % 4) * 5);
+        List<String> all = m.recommend("u" + u, 20, false).stream().map(Scored::item).toList();
+        assertFalse(all.contains(disliked), family + ": u" + u + " got " + disliked + " back: " + all);
+        assertEquals(19, all.size(), "every other item stays recommendable");
+      }
+    }
+    // Popularity: the disliked items are the least popular in their group although as many users touched them.
+    ImplicitModel pop = ImplicitRecommender.newBuilder().weights(BlendWeights.POPULARITY_ONLY).build().fit(log);
+    List<String> byPopularity = pop.recommend("newcomer", 20, false).stream().map(Scored::item).toList();
+    for (int g = 0; g < 4; g++) {
+      assertEquals(-1, byPopularity.subList(0, 16).indexOf("i" + g * 5), byPopularity.toString());
+    }
+  }
+
+  @Test
+  void aLogOfDislikesOnlyIsRefusedSayingWhy() {
+    List<Interaction> log = List.of(new Interaction("u1", "i1", -1, 0), new Interaction("u1", "i2", -2, 1),
+        new Interaction("u2", "i1", -1, 2));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ImplicitRecommender.newBuilder().build().fit(log));
+    assertTrue(e.getMessage().contains("no positive weight") && e.getMessage().contains("3"), e.getMessage());
+  }
+
   @Test
   void hybridBeatsPopularityAndEveryPartBeatsRandom() {
     List<RankingReport> reports = RecommenderEvaluation.compare(model, split.test(), 10, 1);

@@ -207,6 +207,32 @@ class CliSafetyTest {
   }
 
   @Test
+  void negativeWeightsAreDislikesAndALogOfOnlyDislikesIsRefused(@TempDir Path dir) throws Exception {
+    StringBuilder mixed = new StringBuilder("user,item,weight\n");
+    java.util.Random rnd = new java.util.Random(3);
+    for (int u = 0; u < 40; u++) {
+      for (int e = 0; e < 6; e++) {
+        mixed.append("u").append(u).append(",i").append((u % 4) * 5 + 1 + rnd.nextInt(4)).append(",")
+            .append(1 + rnd.nextInt(3)).append("\n");
+      }
+      mixed.append("u").append(u).append(",i").append((u % 4) * 5).append(",-5\n");
+    }
+    Path log = write(dir, "mixed.csv", mixed.toString());
+    Path out = dir.resolve("recs.csv");
+    Result r = cli("recommend", "--interactions", log.toString(), "--k", "19", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    for (CsvTable.Row row : CsvTable.read(out).rows()) {
+      int u = Integer.parseInt(row.get("user").substring(1));
+      assertFalse(row.get("item").equals("i" + (u % 4) * 5), "a disliked item came back: " + row.get("user"));
+    }
+    Path dislikes = write(dir, "dislikes.csv", "user,item,weight\nu1,i1,-1\nu1,i2,-2\nu1,i3,-1\nu2,i1,-3\n");
+    r = cli("recommend", "--interactions", dislikes.toString(), "--out", dir.resolve("o.csv").toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("no positive weight") && r.err().contains("dislike"), r.err());
+    assertFalse(Files.exists(dir.resolve("o.csv")));
+  }
+
+  @Test
   void aHugeKIsBoundedByTheCatalogue(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("recs.csv");
     Result r = cli("recommend", "--interactions", interactions(dir).toString(), "--k", "2147483647", "--out",

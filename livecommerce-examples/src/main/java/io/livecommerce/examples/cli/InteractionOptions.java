@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 /** The input files of the recommender commands. Not thread-safe (one per command run). */
 public final class InteractionOptions {
   @Option(names = "--interactions",
-      description = "CSV with header user,item[,weight,timestamp]; weight in [-1e6, 1e6] (default 1), "
+      description = "CSV with header user,item[,weight,timestamp]; weight in [-1e6, 1e6] (default 1; negative is a "
+          + "dislike: never recommended back to that user, and it counts against the item), "
           + "timestamp in epoch milliseconds.")
   Path interactions;
 

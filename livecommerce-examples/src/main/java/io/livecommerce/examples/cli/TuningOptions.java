@@ -115,8 +115,8 @@ public final class TuningOptions {
     ImplicitTuner.Result r = t.build().tune(train, texts);
     lastTuning = r;
     if (r.trials() == 0) {
-      out.println("tuning skipped: too little data (no user has 3 or more items); used "
-          + r.best().describe().replace(",", ", "));
+      out.println("tuning skipped: too little data (no user has 3 or more distinct items with a positive weight); "
+          + "used " + r.best().describe().replace(",", ", "));
       return r.model();
     }
     out.printf(Locale.ROOT, "tuning chose (validation split of the training data, %d trials, %.1f s): %s; "
