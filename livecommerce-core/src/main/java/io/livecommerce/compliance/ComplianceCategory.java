@@ -13,5 +13,10 @@ public enum ComplianceCategory {
   /** 权威背书: endorsements claimed from doctors, experts, state bodies or state media (Arts. 9(2), 16, 18). */
   ENDORSEMENT,
   /** 价格比较: unverifiable original prices and price comparisons (price-fraud rules). */
-  PRICE_COMPARISON
+  PRICE_COMPARISON,
+  /**
+   * 与事实不符: a price, discount, stock count or date in a generated script that its request does not give (Price Law
+   * Art. 14, Anti-Unfair Competition Law Art. 8); see {@link io.livecommerce.script.ScriptFacts}.
+   */
+  FACT_MISMATCH
 }

@@ -45,6 +45,27 @@ public record LiveScript(Language language, List<ScriptSegment> segments, Compli
     return new LiveScript(language, segments, checker.check(join(segments)));
   }
 
+  /**
+   * A script checked with {@code checker}, and its facts against {@code request} ({@link ScriptFacts}): a price,
+   * discount, stock count or date the request does not give is a finding too.
+   */
+  public static LiveScript checked(Language language, List<ScriptSegment> segments, ComplianceChecker checker,
+      ScriptRequest request) {
+    Checks.notNull(segments, "segments");
+    Checks.notNull(checker, "checker");
+    Checks.notNull(request, "request");
+    String text = join(segments);
+    ComplianceReport rules = checker.check(text);
+    List<io.livecommerce.compliance.ComplianceFinding> facts = ScriptFacts.check(text, request);
+    if (facts.isEmpty()) {
+      return new LiveScript(language, segments, rules);
+    }
+    List<io.livecommerce.compliance.ComplianceFinding> all = new java.util.ArrayList<>(rules.findings());
+    all.addAll(facts);
+    all.sort(java.util.Comparator.comparingInt(io.livecommerce.compliance.ComplianceFinding::start));
+    return new LiveScript(language, segments, new ComplianceReport(text, all));
+  }
+
   private static String join(List<ScriptSegment> segments) {
     StringBuilder sb = new StringBuilder();
     for (ScriptSegment s : segments) {

@@ -121,7 +121,7 @@ public final class LlmScriptGenerator implements ScriptGenerator {
         throw new ScriptGenerationException("the model returned a malformed script twice: " + second.getMessage());
       }
     }
-    LiveScript script = LiveScript.checked(request.language(), segments, checker);
+    LiveScript script = LiveScript.checked(request.language(), segments, checker, request);
     if (script.compliance().isClean()) {
       return script;
     }
@@ -129,7 +129,7 @@ public final class LlmScriptGenerator implements ScriptGenerator {
     messages.add(ChatMessage.user(rewriteRequest(script.compliance().findings())));
     String rewritten = ask(messages, listener);
     try {
-      return LiveScript.checked(request.language(), parse(rewritten), checker);
+      return LiveScript.checked(request.language(), parse(rewritten), checker, request);
     } catch (IllegalArgumentException e) {
       LOG.debug("rewrite was malformed ({}); keeping the first script and its findings", e.getMessage());
       return script;

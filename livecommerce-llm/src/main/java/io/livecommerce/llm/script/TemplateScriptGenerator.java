@@ -80,7 +80,7 @@ public final class TemplateScriptGenerator implements ScriptGenerator {
       int seconds = Math.max(5, (int) Math.round(request.targetSeconds() * part.share / total));
       segments.add(new ScriptSegment(part.kind, clean(part.text), seconds));
     }
-    return LiveScript.checked(request.language(), segments, checker);
+    return LiveScript.checked(request.language(), segments, checker, request);
   }
 
   /** Rewrites any violation the request's own text carried in; the checker guarantees a clean result. */
