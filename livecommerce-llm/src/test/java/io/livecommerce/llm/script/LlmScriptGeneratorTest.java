@@ -14,6 +14,7 @@ import io.livecommerce.llm.ChatMessage;
 import io.livecommerce.script.LiveScript;
 import io.livecommerce.script.ScriptGenerationException;
 import io.livecommerce.script.ScriptRequest;
+import io.livecommerce.script.ScriptSegment;
 import io.livecommerce.script.SegmentKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,14 @@ class LlmScriptGeneratorTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String GOOD = "{\"segments\":[{\"kind\":\"OPENING\",\"text\":\"家人们晚上好！\",\"seconds\":10},"
       + "{\"kind\":\"PRODUCT_PITCH\",\"text\":\"这款面霜很保湿。\",\"seconds\":40},"
+      + "{\"kind\":\"SELLING_POINTS\",\"text\":\"质地清爽不黏腻。\",\"seconds\":30},"
+      + "{\"kind\":\"INTERACTION\",\"text\":\"想要的扣1！\",\"seconds\":10},"
+      + "{\"kind\":\"PROMOTION\",\"text\":\"今天有专属券。\",\"seconds\":20},"
       + "{\"kind\":\"CALL_TO_ACTION\",\"text\":\"点击小黄车下单。\",\"seconds\":20},"
       + "{\"kind\":\"CLOSING\",\"text\":\"感谢大家！\",\"seconds\":10}]}";
+  /** What a weak model wrote: one part of seven. */
+  static final String ONE_PART = "{\"segments\":[{\"kind\":\"SELLING_POINTS\",\"text\":\"质地清爽不黏腻。\","
+      + "\"seconds\":30}]}";
   static final String DIRTY = GOOD.replace("这款面霜很保湿。", "全网最低价，效果最好！");
 
   MockWebServer server;
@@ -70,9 +77,9 @@ class LlmScriptGeneratorTest {
     server.enqueue(answer(GOOD));
     LiveScript s = LlmScriptGenerator.newBuilder().client(client).build()
         .generate(request(TemplateScriptGeneratorTest.CREAM));
-    assertEquals(4, s.segments().size());
+    assertEquals(7, s.segments().size());
     assertEquals(SegmentKind.OPENING, s.segments().get(0).kind());
-    assertEquals(80, s.totalSeconds());
+    assertEquals(140, s.totalSeconds());
     assertTrue(s.compliance().isClean());
     JsonNode messages = sentMessages();
     assertEquals(LlmScriptGenerator.SYSTEM_PROMPT, messages.get(0).get("content").asText());
@@ -86,7 +93,7 @@ class LlmScriptGeneratorTest {
     server.enqueue(answer("```json\n" + GOOD + "\n```"));
     LiveScript s = LlmScriptGenerator.newBuilder().client(client).build()
         .generate(request(TemplateScriptGeneratorTest.CREAM));
-    assertEquals(4, s.segments().size());
+    assertEquals(7, s.segments().size());
     sentMessages();
     JsonNode retry = sentMessages();
     String last = retry.get(retry.size() - 1).get("content").asText();
@@ -96,6 +103,44 @@ class LlmScriptGeneratorTest {
     server.enqueue(answer("{\"segments\":[]}"));
     assertThrows(ScriptGenerationException.class, () -> LlmScriptGenerator.newBuilder().client(client).build()
         .generate(request(TemplateScriptGeneratorTest.CREAM)));
+  }
+
+  @Test
+  void aScriptMissingPartsIsCompletedInOrderOrRefused() throws Exception {
+    server.enqueue(answer(ONE_PART));
+    LiveScript s = LlmScriptGenerator.newBuilder().client(client).build()
+        .generate(request(TemplateScriptGeneratorTest.CREAM));
+    assertEquals(List.of(SegmentKind.values()), s.segments().stream().map(ScriptSegment::kind).toList());
+    assertEquals("质地清爽不黏腻。", s.segments().get(2).text(), "the model's own part is kept");
+    assertEquals(1, server.getRequestCount(), "completed without asking again");
+
+    server.enqueue(answer(ONE_PART));
+    ScriptGenerationException e = assertThrows(ScriptGenerationException.class, () -> LlmScriptGenerator
+        .newBuilder().client(client).repairIncomplete(false).build().generate(request(TemplateScriptGeneratorTest.CREAM)));
+    assertTrue(e.getMessage().contains("OPENING") && e.getMessage().contains("CLOSING"), e.getMessage());
+
+    // A narrower required set, and parts out of order put in order.
+    server.enqueue(answer("{\"segments\":[{\"kind\":\"CLOSING\",\"text\":\"下次见！\",\"seconds\":5},"
+        + "{\"kind\":\"PRODUCT_PITCH\",\"text\":\"这款面霜很保湿。\",\"seconds\":30}]}"));
+    LiveScript two = LlmScriptGenerator.newBuilder().client(client)
+        .requiredSegments(java.util.EnumSet.of(SegmentKind.OPENING, SegmentKind.CLOSING)).build()
+        .generate(request(TemplateScriptGeneratorTest.CREAM));
+    assertEquals(List.of(SegmentKind.OPENING, SegmentKind.PRODUCT_PITCH, SegmentKind.CLOSING),
+        two.segments().stream().map(ScriptSegment::kind).toList());
+  }
+
+  @Test
+  void theSchemaFixesTheRequiredPartsInOrder() {
+    LlmScriptGenerator g = LlmScriptGenerator.newBuilder().client(client).jsonSchema(true).build();
+    ScriptRequest noPromotion = ScriptRequest.newBuilder().product(TemplateScriptGeneratorTest.CREAM)
+        .anchor(TemplateScriptGeneratorTest.ANCHOR).build();
+    JsonNode schema = LlmScriptGenerator.scriptSchema(g.requiredFor(noPromotion)).get("properties").get("segments");
+    assertEquals(6, schema.get("minItems").asInt());
+    assertEquals(6, schema.get("prefixItems").size());
+    assertEquals("OPENING", schema.get("prefixItems").get(0).get("properties").get("kind").get("enum").get(0).asText());
+    assertEquals("CLOSING", schema.get("prefixItems").get(5).get("properties").get("kind").get("enum").get(0).asText());
+    assertEquals(7, LlmScriptGenerator.scriptSchema(g.requiredFor(request(TemplateScriptGeneratorTest.CREAM)))
+        .get("properties").get("segments").get("prefixItems").size());
   }
 
   @Test
@@ -160,7 +205,7 @@ class LlmScriptGeneratorTest {
     List<String> deltas = new ArrayList<>();
     LiveScript s = LlmScriptGenerator.newBuilder().client(client).build()
         .generate(request(TemplateScriptGeneratorTest.CREAM), deltas::add);
-    assertEquals(4, s.segments().size());
+    assertEquals(7, s.segments().size());
     assertEquals(GOOD, String.join("", deltas));
   }
 }
