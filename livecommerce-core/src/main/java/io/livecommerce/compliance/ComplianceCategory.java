@@ -14,6 +14,8 @@ public enum ComplianceCategory {
   ENDORSEMENT,
   /** 价格比较: unverifiable original prices and price comparisons (price-fraud rules). */
   PRICE_COMPARISON,
+  /** 贬低他人: disparaging other sellers' goods (别家都比不了, 吊打) (Art. 13). */
+  DISPARAGEMENT,
   /**
    * 与事实不符: a price, discount, stock count or date in a generated script that its request does not give (Price Law
    * Art. 14, Anti-Unfair Competition Law Art. 8); see {@link io.livecommerce.script.ScriptFacts}.

@@ -196,8 +196,60 @@ public final class ComplianceChecker {
     }
     int s = nt.start(start);
     int e = nt.end(end);
+    if (quotedAsCited(nt.original(), s, e)) {
+      return;
+    }
     out.add(new ComplianceFinding(c.rule.id(), c.rule.category(), c.rule.severity(), c.rule.basis(), s, e,
         nt.original().substring(s, e), suggestion));
+  }
+
+  private static final String OPEN_QUOTES = "“「『\"‘《";
+  private static final String CLOSE_QUOTES = "”」』\"’》";
+  /** Words that cite a rule: a banned term in quotes beside one is being named, not used. */
+  private static final List<String> CITATIONS = List.of("广告法", "规定", "禁用", "违禁", "不能说", "不得使用", "不能用",
+      "禁止使用", "敏感词", "极限词", "属于", "法规");
+
+  /** Whether [s, e) of the original sits inside quotation marks in a sentence that cites a rule. */
+  private static boolean quotedAsCited(String original, int s, int e) {
+    int open = -1;
+    for (int i = s - 1; i >= 0 && i >= s - 12; i--) {
+      char c = original.charAt(i);
+      if (CLOSE_QUOTES.indexOf(c) >= 0 && c != '"') {
+        return false;
+      }
+      if (OPEN_QUOTES.indexOf(c) >= 0) {
+        open = i;
+        break;
+      }
+    }
+    if (open < 0) {
+      return false;
+    }
+    int close = -1;
+    for (int i = e; i < original.length() && i <= e + 12; i++) {
+      if (CLOSE_QUOTES.indexOf(original.charAt(i)) >= 0) {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) {
+      return false;
+    }
+    int from = open;
+    while (from > 0 && "。！？!?\n".indexOf(original.charAt(from - 1)) < 0) {
+      from--;
+    }
+    int to = close;
+    while (to < original.length() && "。！？!?\n".indexOf(original.charAt(to)) < 0) {
+      to++;
+    }
+    String sentence = original.substring(from, to);
+    for (String w : CITATIONS) {
+      if (sentence.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Disclaimers that negate a claim after them in the same clause: 本品不能治疗疾病, 不具有减肥功效. */

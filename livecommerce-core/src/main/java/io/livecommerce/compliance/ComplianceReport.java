@@ -30,9 +30,10 @@ public record ComplianceReport(String text, List<ComplianceFinding> findings) {
   }
 
   /**
-   * The text with every finding replaced by its suggestion, except disease claims (a {@link
-   * ComplianceCategory#MEDICAL_CLAIM} finding with an empty suggestion): softening them (根治失眠 to 改善失眠) would still
-   * claim to treat a disease, so their whole clause is removed. {@link ComplianceChecker#rewrite} checks the result
+   * The text with every finding replaced by its suggestion, except disease claims and disparagement (a {@link
+   * ComplianceCategory#MEDICAL_CLAIM} or {@link ComplianceCategory#DISPARAGEMENT} finding with an empty suggestion):
+   * softening them (根治失眠 to 改善失眠, 消炎 to 舒缓) would still claim to treat a disease, so their whole clause is
+   * removed. A suggestion does not repeat the words that follow it (顶级品质 becomes 高品质). {@link ComplianceChecker#rewrite} checks the result
    * again and guarantees a clean text.
    */
   public String rewritten() {
@@ -42,6 +43,19 @@ public record ComplianceReport(String text, List<ComplianceFinding> findings) {
   /** The text with the clause around every finding removed. */
   String withoutClauses() {
     return apply(true);
+  }
+
+  /**
+   * {@code suggestion} less an ending that the text right after the finding repeats: 顶级品质 becomes 高品质, not
+   * 高品质品质.
+   */
+  private static String withoutEcho(String suggestion, String text, int end) {
+    for (int k = Math.min(suggestion.length() - 1, text.length() - end); k >= 2; k--) {
+      if (suggestion.endsWith(text.substring(end, end + k))) {
+        return suggestion.substring(0, suggestion.length() - k);
+      }
+    }
+    return suggestion;
   }
 
   /** Characters that end a clause: a claim does not reach across them. Shared with the checker's negation rule. */
@@ -54,10 +68,10 @@ public record ComplianceReport(String text, List<ComplianceFinding> findings) {
       if (f.start() < pos) {
         continue; // inside a clause already removed
       }
-      boolean dropClause = allClauses
-          || (f.category() == ComplianceCategory.MEDICAL_CLAIM && f.suggestion().isEmpty());
+      boolean dropClause = allClauses || (f.suggestion().isEmpty()
+          && (f.category() == ComplianceCategory.MEDICAL_CLAIM || f.category() == ComplianceCategory.DISPARAGEMENT));
       if (!dropClause) {
-        sb.append(text, pos, f.start()).append(f.suggestion());
+        sb.append(text, pos, f.start()).append(withoutEcho(f.suggestion(), text, f.end()));
         pos = f.end();
         continue;
       }

@@ -8,7 +8,8 @@ import java.text.Normalizer;
  * <p>Folding defeats the usual ways of writing a banned word so that a plain matcher misses it: Unicode NFKC
  * (full-width Latin and digits, circled and enclosed digits, compatibility forms), lower case, traditional to
  * simplified Chinese, and removal of what is put between characters to split them: white space, zero-width and
- * other format characters, emoji and symbols, combining marks, and light punctuation (dots, dashes, stars, slashes).
+ * other format characters, emoji and symbols, combining marks, and light punctuation (dots, dashes, stars, slashes);
+ * and look-alikes of 最 and 第一 (蕞, 弟一, 第壹, 第1).
  * Such separators are removed wherever a Chinese character stands on either side; between Latin letters or digits
  * they stay, so English words stay apart. Sentence punctuation (，。！？) always stays: it ends a claim.
  *
@@ -92,8 +93,33 @@ final class NormalizedText {
       }
       k = runEnd;
     }
+    lookAlikes(out);
     return new NormalizedText(original, out.toString(), java.util.Arrays.copyOf(starts, m),
         java.util.Arrays.copyOf(ends, m));
+  }
+
+  /**
+   * Look-alike and homophone characters hosts type for 最 and 第一 (蕞, 弟一, 第壹, 第1), one character for one, so
+   * offsets hold. 弟 and 1 change only next to 一 and 第: 弟弟 and 1号 stay what they are.
+   */
+  private static void lookAlikes(StringBuilder t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '蕞') {
+        t.setCharAt(i, '最');
+      } else if (c == '壹') {
+        t.setCharAt(i, '一');
+      }
+    }
+    for (int i = 0; i + 1 < t.length(); i++) {
+      char c = t.charAt(i);
+      char next = t.charAt(i + 1);
+      if (c == '弟' && next == '一') {
+        t.setCharAt(i, '第');
+      } else if (c == '第' && next == '1' && (i + 2 >= t.length() || !Character.isDigit(t.charAt(i + 2)))) {
+        t.setCharAt(i + 1, '一');
+      }
+    }
   }
 
   private static String fold(int cp, String s, int from, int to) {
