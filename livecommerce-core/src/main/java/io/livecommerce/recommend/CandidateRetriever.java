@@ -159,78 +159,14 @@ final class CandidateRetriever {
    * {@link Float#NEGATIVE_INFINITY} never qualifies, and with {@code positiveOnly} nothing at or below 0 does.
    */
   private int[] top(float[] values, int k, boolean positiveOnly) {
-    int[] best = new int[k];
-    float[] bestScore = new float[k];
-    int size = 0;
+    IntTopK best = new IntTopK(k);
     for (int a = 0; a < values.length; a++) {
       if (values[a] != Float.NEGATIVE_INFINITY && (!positiveOnly || values[a] > 0)
           && store.ofAnchor(a) != null) {
-        size = offer(best, bestScore, size, a, values[a]);
+        best.offer(a, values[a]);
       }
     }
-    // Pop the min-heap into best-first order.
-    int[] out = new int[size];
-    for (int i = size - 1; i >= 0; i--) {
-      out[i] = best[0];
-      best[0] = best[i];
-      bestScore[0] = bestScore[i];
-      siftDown(best, bestScore, i, 0);
-    }
-    return out;
-  }
-
-  /** A bounded min-heap on score over parallel arrays (ties keep the earlier index); returns the new size. */
-  private static int offer(int[] ids, float[] scores, int size, int id, float score) {
-    if (size < ids.length) {
-      int i = size++;
-      ids[i] = id;
-      scores[i] = score;
-      while (i > 0) {
-        int p = (i - 1) >>> 1;
-        if (!lower(ids, scores, i, p)) {
-          break;
-        }
-        swap(ids, scores, i, p);
-        i = p;
-      }
-      return size;
-    }
-    if (ids.length == 0 || score < scores[0] || (score == scores[0] && id > ids[0])) {
-      return size;
-    }
-    ids[0] = id;
-    scores[0] = score;
-    siftDown(ids, scores, size, 0);
-    return size;
-  }
-
-  private static void siftDown(int[] ids, float[] scores, int size, int i) {
-    while (true) {
-      int l = 2 * i + 1;
-      if (l >= size) {
-        return;
-      }
-      int c = l + 1 < size && lower(ids, scores, l + 1, l) ? l + 1 : l;
-      if (!lower(ids, scores, c, i)) {
-        return;
-      }
-      swap(ids, scores, i, c);
-      i = c;
-    }
-  }
-
-  /** Whether slot a ranks below slot b: a lower score, or an equal score and a larger id. */
-  private static boolean lower(int[] ids, float[] scores, int a, int b) {
-    return scores[a] < scores[b] || (scores[a] == scores[b] && ids[a] > ids[b]);
-  }
-
-  private static void swap(int[] ids, float[] scores, int a, int b) {
-    int t = ids[a];
-    ids[a] = ids[b];
-    ids[b] = t;
-    float f = scores[a];
-    scores[a] = scores[b];
-    scores[b] = f;
+    return best.drainBestFirst();
   }
 
   /**

@@ -201,31 +201,7 @@ public final class LiveRoomIndex implements RoomRecommender, AutoCloseable {
   public double contentRecall(int n, int queries, long seed) {
     Checks.positive(n, "n");
     Checks.positive(queries, "queries");
-    RoomGraph g = store.snapshot().base();
-    if (!g.hasGraph()) {
-      return 1;
-    }
-    java.util.Random rnd = new java.util.Random(seed);
-    double found = 0;
-    for (int q = 0; q < queries; q++) {
-      float[] query = g.entries[rnd.nextInt(g.size())].vector.clone();
-      for (int d = 0; d < query.length; d++) {
-        query[d] += (float) (0.05 * rnd.nextGaussian());
-      }
-      io.livecommerce.math.Vectors.normalizeInPlace(query);
-      EntryHeap approx = new EntryHeap(n);
-      g.search(query, Math.max(searchBeam, n), approx);
-      EntryHeap exact = new EntryHeap(n);
-      g.scan(query, exact);
-      java.util.Set<RoomEntry> truth = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-      truth.addAll(List.of(exact.toArray()));
-      int hits = 0;
-      for (RoomEntry e : approx.toArray()) {
-        hits += truth.contains(e) ? 1 : 0;
-      }
-      found += truth.isEmpty() ? 1 : hits / (double) truth.size();
-    }
-    return found / queries;
+    return store.snapshot().base().recall(n, queries, seed, Math.max(searchBeam, n));
   }
 
   /** The model this index serves. */

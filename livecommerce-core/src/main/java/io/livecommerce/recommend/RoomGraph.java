@@ -91,12 +91,43 @@ final class RoomGraph {
           VectorSimilarityFunction.DOT_PRODUCT, values, query);
       BeamCollector found = new BeamCollector(beam);
       HnswGraphSearcher.search(scorer, found, new GraphView(graph), new Live());
-      for (int i = 0; i < found.size; i++) {
-        out.offer(entries[found.docs[i]], 2 * found.scores[i] - 1); // Lucene's score is (1 + cosine) / 2
+      for (int i = 0; i < found.best.size(); i++) {
+        out.offer(entries[found.best.id(i)], 2 * found.best.score(i) - 1); // Lucene's score is (1 + cosine) / 2
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The share of the exact {@code n} nearest rooms the graph search finds, averaged over {@code queries} seeded
+   * queries (room vectors of the graph, each nudged off its own room); 1 without a graph.
+   */
+  double recall(int n, int queries, long seed, int beam) {
+    if (graph == null) {
+      return 1;
+    }
+    java.util.Random rnd = new java.util.Random(seed);
+    double found = 0;
+    for (int q = 0; q < queries; q++) {
+      float[] query = entries[rnd.nextInt(entries.length)].vector.clone();
+      for (int d = 0; d < query.length; d++) {
+        query[d] += (float) (0.05 * rnd.nextGaussian());
+      }
+      Vectors.normalizeInPlace(query);
+      EntryHeap approx = new EntryHeap(n);
+      search(query, beam, approx);
+      EntryHeap exact = new EntryHeap(n);
+      scan(query, exact);
+      java.util.Set<RoomEntry> truth = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      truth.addAll(List.of(exact.toArray()));
+      int hits = 0;
+      for (RoomEntry e : approx.toArray()) {
+        hits += truth.contains(e) ? 1 : 0;
+      }
+      found += truth.isEmpty() ? 1 : hits / (double) truth.size();
+    }
+    return found / queries;
   }
 
   /** Exact: every room, scored by cosine, for recall measurements. */
@@ -109,79 +140,35 @@ final class RoomGraph {
   }
 
   /**
-   * The {@code k} best nodes the graph search meets, in two plain arrays (a min-heap on score): what Lucene's
-   * TopKnnCollector does, without the TopDocs and ScoreDoc objects a request would throw away.
+   * The {@code k} best nodes the graph search meets, in an {@link IntTopK}: what Lucene's TopKnnCollector does,
+   * without the TopDocs and ScoreDoc objects a request would throw away.
    */
   private static final class BeamCollector extends AbstractKnnCollector {
-    final int[] docs;
-    final float[] scores;
-    int size;
+    final IntTopK best;
 
     BeamCollector(int k) {
       super(k, Long.MAX_VALUE);
-      docs = new int[k];
-      scores = new float[k];
+      best = new IntTopK(k);
     }
 
     @Override
     public boolean collect(int doc, float similarity) {
-      if (size < docs.length) {
-        int i = size++;
-        docs[i] = doc;
-        scores[i] = similarity;
-        while (i > 0) {
-          int p = (i - 1) >>> 1;
-          if (scores[p] <= scores[i]) {
-            break;
-          }
-          swap(i, p);
-          i = p;
-        }
-        return true;
-      }
-      if (similarity <= scores[0]) {
-        return false;
-      }
-      docs[0] = doc;
-      scores[0] = similarity;
-      int i = 0;
-      while (true) {
-        int l = 2 * i + 1;
-        if (l >= size) {
-          break;
-        }
-        int c = l + 1 < size && scores[l + 1] < scores[l] ? l + 1 : l;
-        if (scores[c] >= scores[i]) {
-          break;
-        }
-        swap(i, c);
-        i = c;
-      }
-      return true;
-    }
-
-    private void swap(int a, int b) {
-      int d = docs[a];
-      docs[a] = docs[b];
-      docs[b] = d;
-      float f = scores[a];
-      scores[a] = scores[b];
-      scores[b] = f;
+      return best.offer(doc, similarity);
     }
 
     @Override
     public int numCollected() {
-      return size;
+      return best.size();
     }
 
     @Override
     public float minCompetitiveSimilarity() {
-      return size < docs.length ? Float.NEGATIVE_INFINITY : scores[0];
+      return best.full() ? best.worst() : Float.NEGATIVE_INFINITY;
     }
 
     @Override
     public TopDocs topDocs() {
-      throw new UnsupportedOperationException("read docs and scores directly");
+      throw new UnsupportedOperationException("read the hits from best");
     }
   }
 

@@ -248,7 +248,23 @@ class LiveRoomIndexTest {
 
   @Test
   void aFailingEmbedderIsReportedAndTheRoomsStayOut() throws Exception {
-    TextEmbedder failing = new TextEmbedder() {
+    TextEmbedder failing = hooked(text -> {
+      if (text.contains("坏")) {
+        throw new IllegalStateException("model server down");
+      }
+    });
+    HybridRoomRecommender model = HybridRoomRecommender.load(saveModel(), failing);
+    try (LiveRoomIndex index = LiveRoomIndex.newBuilder(model).build()) {
+      index.add(new LiveRoom("bad", "a1", "坏房间", "", List.of(), "", 0, LiveRoom.ONGOING));
+      IllegalStateException e = assertThrows(IllegalStateException.class, index::awaitIndexed);
+      assertTrue(e.getMessage().contains("'bad'") && e.getMessage().contains("model server down"), e.getMessage());
+      assertEquals(0, index.stats().liveRooms());
+    }
+  }
+
+  /** The trained embedder, calling {@code beforeEmbed} with each text first (to fail or to hold it). */
+  private static TextEmbedder hooked(java.util.function.Consumer<String> beforeEmbed) {
+    return new TextEmbedder() {
       @Override
       public int dimension() {
         return rec.embedder.dimension();
@@ -261,22 +277,13 @@ class LiveRoomIndexTest {
 
       @Override
       public float[] embed(String text) {
-        if (text.contains("坏")) {
-          throw new IllegalStateException("model server down");
-        }
+        beforeEmbed.accept(text);
         return rec.embedder.embed(text);
       }
 
       @Override
       public void close() {}
     };
-    HybridRoomRecommender model = HybridRoomRecommender.load(saveModel(), failing);
-    try (LiveRoomIndex index = LiveRoomIndex.newBuilder(model).build()) {
-      index.add(new LiveRoom("bad", "a1", "坏房间", "", List.of(), "", 0, LiveRoom.ONGOING));
-      IllegalStateException e = assertThrows(IllegalStateException.class, index::awaitIndexed);
-      assertTrue(e.getMessage().contains("'bad'") && e.getMessage().contains("model server down"), e.getMessage());
-      assertEquals(0, index.stats().liveRooms());
-    }
   }
 
   @TempDir
@@ -346,33 +353,16 @@ class LiveRoomIndexTest {
   void requestsNeverWaitForEmbedding() throws Exception {
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-    TextEmbedder slow = new TextEmbedder() {
-      @Override
-      public int dimension() {
-        return rec.embedder.dimension();
-      }
-
-      @Override
-      public String identity() {
-        return rec.embedder.identity();
-      }
-
-      @Override
-      public float[] embed(String text) {
-        if (text.contains("慢")) {
-          started.countDown();
-          try {
-            release.await(); // held until the request below has returned
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
+    TextEmbedder slow = hooked(text -> {
+      if (text.contains("慢")) {
+        started.countDown();
+        try {
+          release.await(); // held until the request below has returned
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
         }
-        return rec.embedder.embed(text);
       }
-
-      @Override
-      public void close() {}
-    };
+    });
     HybridRoomRecommender model = HybridRoomRecommender.load(saveModel(), slow);
     try (LiveRoomIndex index = LiveRoomIndex.newBuilder(model).build()) {
       index.addAll(world.liveNow);

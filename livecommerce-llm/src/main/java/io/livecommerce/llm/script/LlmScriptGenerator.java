@@ -159,91 +159,18 @@ public final class LlmScriptGenerator implements ScriptGenerator {
     return listener == null ? client.chat(req).content() : client.stream(req, listener).content();
   }
 
-  /**
-   * The script's JSON schema: with {@code kinds}, exactly those segments in that order (a tuple, so a grammar built
-   * from it cannot stop after one segment); without, 1 to 7 segments of any kind.
-   */
+  /** The script's JSON schema for {@code kinds} (see {@link ScriptParts#schema}). */
   static com.fasterxml.jackson.databind.JsonNode scriptSchema(List<SegmentKind> kinds) {
-    ObjectNode root = JSON.createObjectNode().put("type", "object");
-    ObjectNode segments = root.putObject("properties").putObject("segments").put("type", "array");
-    if (kinds.isEmpty()) {
-      segments.put("minItems", 1).put("maxItems", 7);
-      segment(segments.putObject("items"), List.of(SegmentKind.values()), 160);
-    } else {
-      // All parts must fit the default 1,500 tokens of a character-level model too: 840 characters for seven.
-      segments.put("minItems", kinds.size()).put("maxItems", kinds.size());
-      ArrayNode tuple = segments.putArray("prefixItems");
-      for (SegmentKind k : kinds) {
-        segment(tuple.addObject(), List.of(k), Math.min(160, 840 / kinds.size()));
-      }
-    }
-    root.putArray("required").add("segments");
-    root.put("additionalProperties", false);
-    return root;
+    return ScriptParts.schema(kinds);
   }
 
-  private static void segment(ObjectNode item, List<SegmentKind> kinds, int maxLength) {
-    item.put("type", "object");
-    ObjectNode props = item.putObject("properties");
-    ArrayNode enumeration = props.putObject("kind").putArray("enum");
-    kinds.forEach(k -> enumeration.add(k.name()));
-    props.putObject("text").put("type", "string").put("minLength", 1).put("maxLength", maxLength);
-    props.putObject("seconds").put("type", "integer").put("minimum", 1).put("maximum", 600);
-    item.putArray("required").add("kind").add("text").add("seconds");
-    item.put("additionalProperties", false);
-  }
-
-  /** The segments a script for {@code request} must have, in order: PROMOTION only when it has a promotion. */
+  /** The segments a script for {@code request} must have, in order. */
   List<SegmentKind> requiredFor(ScriptRequest request) {
-    List<SegmentKind> out = new ArrayList<>();
-    for (SegmentKind k : SegmentKind.values()) {
-      if (required.contains(k) && (k != SegmentKind.PROMOTION || request.promotion() != null)) {
-        out.add(k);
-      }
-    }
-    return out;
+    return ScriptParts.required(required, request);
   }
 
-  /**
-   * {@code segments} with every required kind: a missing one is taken from the template generator's script for the
-   * same request and put where its kind belongs; when the kinds present are out of order they are put in order
-   * (stable, so several products' pitches keep theirs). Rejects instead when repair is off.
-   */
   private List<ScriptSegment> complete(List<ScriptSegment> segments, ScriptRequest request) {
-    List<SegmentKind> need = requiredFor(request);
-    java.util.Set<SegmentKind> have = java.util.EnumSet.noneOf(SegmentKind.class);
-    segments.forEach(x -> have.add(x.kind()));
-    List<SegmentKind> missing = need.stream().filter(k -> !have.contains(k)).toList();
-    boolean ordered = true;
-    SegmentKind last = null;
-    for (ScriptSegment x : segments) {
-      if (last != null && x.kind().ordinal() < last.ordinal() && need.contains(x.kind())) {
-        ordered = false;
-      }
-      last = x.kind();
-    }
-    if (missing.isEmpty() && ordered) {
-      return segments;
-    }
-    if (!repairIncomplete) {
-      throw new ScriptGenerationException("the model's script " + (missing.isEmpty() ? "has its parts out of order"
-          : "lacks " + missing) + "; required, in order: " + need);
-    }
-    List<ScriptSegment> out = new ArrayList<>(segments);
-    if (!missing.isEmpty()) {
-      LOG.info("the model's script lacked {}; taken from the template generator", missing);
-      for (ScriptSegment t : TemplateScriptGenerator.create().generate(request).segments()) {
-        if (missing.contains(t.kind()) && out.stream().noneMatch(x -> x.kind() == t.kind())) {
-          int at = 0;
-          while (at < out.size() && out.get(at).kind().ordinal() <= t.kind().ordinal()) {
-            at++;
-          }
-          out.add(at, t);
-        }
-      }
-    }
-    out.sort(java.util.Comparator.comparingInt(x -> x.kind().ordinal()));
-    return out;
+    return ScriptParts.complete(segments, request, requiredFor(request), repairIncomplete);
   }
 
   /** The system and user messages for a request. Package-private for tests. */
