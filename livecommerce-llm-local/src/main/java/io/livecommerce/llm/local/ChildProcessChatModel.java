@@ -14,7 +14,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -285,17 +284,7 @@ public final class ChildProcessChatModel implements ChatModel {
      * @throws IllegalArgumentException if no file was set, or it is missing or not a valid GGUF file
      */
     public ChildProcessChatModel build() {
-      if (gguf == null) {
-        throw new IllegalArgumentException("gguf must be set (the path of a .gguf model file)");
-      }
-      if (!Files.isRegularFile(gguf) || !Files.isReadable(gguf)) {
-        throw new IllegalArgumentException("gguf " + gguf + " is not a readable file");
-      }
-      try {
-        GgufValidator.validate(gguf);
-      } catch (IOException e) {
-        throw new IllegalArgumentException("gguf " + gguf + " cannot be read: " + e.getMessage(), e);
-      }
+      GgufValidator.requireModelFile(gguf);
       return new ChildProcessChatModel(this);
     }
   }

@@ -73,6 +73,26 @@ final class GgufValidator {
     }
   }
 
+  /**
+   * What both model builders check before anything loads the file: it is set, readable, and passes {@link #validate}.
+   *
+   * @throws IllegalArgumentException naming the file and what is wrong
+   */
+  static void requireModelFile(Path gguf) {
+    if (gguf == null) {
+      throw new IllegalArgumentException("gguf must be set (the path of a .gguf model file)");
+    }
+    if (!java.nio.file.Files.isRegularFile(gguf) || !java.nio.file.Files.isReadable(gguf)) {
+      throw new IllegalArgumentException("gguf " + gguf + " is not a readable file");
+    }
+    try {
+      // Before llama.cpp sees the file: its asserts abort the whole JVM, ours throw.
+      validate(gguf);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("gguf " + gguf + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
   /** Refuses a chat template over the size or nesting limits, or with a huge literal loop. */
   static void checkTemplate(Path file, String template) {
     if (template.length() > MAX_TEMPLATE_CHARS) {

@@ -15,9 +15,6 @@ import io.livecommerce.llm.LlmException;
 import io.livecommerce.llm.LlmTimeoutException;
 import io.livecommerce.llm.StreamListener;
 import io.livecommerce.llm.Usage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -343,18 +340,7 @@ public final class LocalChatModel implements ChatModel {
      *     {@code GgufValidator}), or llama.cpp cannot load it
      */
     public LocalChatModel build() {
-      if (gguf == null) {
-        throw new IllegalArgumentException("gguf must be set (the path of a .gguf model file)");
-      }
-      if (!Files.isRegularFile(gguf) || !Files.isReadable(gguf)) {
-        throw new IllegalArgumentException("gguf " + gguf + " is not a readable file");
-      }
-      try {
-        // Before llama.cpp sees the file: its asserts abort the whole JVM, ours throw.
-        GgufValidator.validate(gguf);
-      } catch (IOException e) {
-        throw new IllegalArgumentException("gguf " + gguf + " cannot be read: " + e.getMessage(), e);
-      }
+      GgufValidator.requireModelFile(gguf);
       return new LocalChatModel(this);
     }
   }
