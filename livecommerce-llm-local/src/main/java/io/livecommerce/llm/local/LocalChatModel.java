@@ -59,7 +59,9 @@ public final class LocalChatModel implements ChatModel {
   private final java.time.Duration timeout;
   private final LlamaModel llama;
   private final java.util.concurrent.ExecutorService templating;
-  private volatile String stuck; // why the model can no longer be used, or null
+  // True while a chat template renders on the templating thread. A render that outlives its request keeps running
+  // in native code: later renders queue behind it on the one thread, and close() must not free the model under it.
+  private final java.util.concurrent.atomic.AtomicBoolean rendering = new java.util.concurrent.atomic.AtomicBoolean();
   private final Semaphore turn = new Semaphore(1, true);
   private final AtomicInteger inside = new AtomicInteger();
   private volatile boolean closed;
@@ -214,19 +216,35 @@ public final class LocalChatModel implements ChatModel {
     return llama.applyTemplate(p);
   }
 
-  /** {@link #prompt} within the deadline; a render that does not finish leaves the model unusable (said so). */
+  /**
+   * {@link #prompt} within the deadline, on the templating thread: llama.cpp cannot stop a render, so a request whose
+   * deadline passes leaves it running there and fails alone. Renders run one at a time, so a generation never runs
+   * beside a late render of an earlier request.
+   */
   private String promptWithin(List<ChatMessage> messages, long deadline) {
-    java.util.concurrent.Future<String> f = templating.submit(() -> prompt(messages));
+    if (System.nanoTime() >= deadline) {
+      throw new LlmTimeoutException("local model " + model() + ": the request's timeout passed before its chat "
+          + "template was rendered", null);
+    }
+    boolean behind = rendering.get();
+    java.util.concurrent.Future<String> f = templating.submit(() -> {
+      rendering.set(true);
+      try {
+        return prompt(messages);
+      } finally {
+        rendering.set(false);
+      }
+    });
     try {
       return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
-      f.cancel(true);
-      stuck = "its chat template did not finish rendering within the request's timeout; llama.cpp cannot be "
-          + "stopped mid-render, so this model object is unusable. Load the model again, fix or replace its chat "
-          + "template, or run it in a child process";
-      LOG.error("local model {}: {}", model(), stuck);
-      throw new LlmTimeoutException("local model " + model() + ": " + stuck, null);
+      f.cancel(false); // not started: never runs; running: finishes on its own
+      String why = behind ? "an earlier request's chat-template render was still running" : "its chat template "
+          + "did not finish rendering";
+      LOG.warn("local model {}: {} within the request's timeout", model(), why);
+      throw new LlmTimeoutException("local model " + model() + ": " + why + " within the request's timeout", null);
     } catch (InterruptedException e) {
+      f.cancel(false);
       Thread.currentThread().interrupt();
       throw new CancellationException("interrupted while rendering the chat template of " + model());
     } catch (java.util.concurrent.ExecutionException e) {
@@ -240,9 +258,6 @@ public final class LocalChatModel implements ChatModel {
     if (closed) {
       throw new IllegalStateException("local model " + model() + " is closed");
     }
-    if (stuck != null) {
-      throw new IllegalStateException("local model " + model() + ": " + stuck);
-    }
   }
 
   /** Waits for a running generation, then frees the model's native memory. Idempotent. */
@@ -251,22 +266,32 @@ public final class LocalChatModel implements ChatModel {
     if (closed) {
       return;
     }
-    if (stuck != null) {
-      // A render is still running in native code: freeing the model under it would crash the JVM. Leak instead.
-      closed = true;
-      LOG.warn("local model {} not freed: {}", model(), stuck);
-      return;
-    }
-    templating.shutdown();
-    turn.acquireUninterruptibly();
+    turn.acquireUninterruptibly(); // the running generation ends first
     try {
-      if (!closed) {
-        closed = true;
-        llama.close();
-        LOG.debug("closed {}", gguf.getFileName());
+      if (closed) {
+        return;
       }
+      closed = true;
+      templating.shutdown();
+      if (!rendersEnded()) {
+        // A late render still runs in native code: freeing the model under it would crash the JVM. Leak instead.
+        LOG.warn("local model {} not freed: a chat-template render that outlived its request is still running; fix "
+            + "or replace the model's chat template, or run the model in a child process", model());
+        return;
+      }
+      llama.close();
+      LOG.debug("closed {}", gguf.getFileName());
     } finally {
       turn.release();
+    }
+  }
+
+  private boolean rendersEnded() {
+    try {
+      return templating.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
