@@ -49,6 +49,16 @@ public final class AlsModel {
     this.lossHistory = lossHistory;
   }
 
+  /** The user factors, row-major, shared: callers must not modify them. */
+  float[] userFactorArray() {
+    return userFactors;
+  }
+
+  /** The item factors, row-major, shared: callers must not modify them. */
+  float[] itemFactorArray() {
+    return itemFactors;
+  }
+
   /** A one-factor model of zeros: indexes users and items for a recommender whose affinity comes from elsewhere. */
   static AlsModel indexOnly(List<String> userIds, List<String> itemIds) {
     return new AlsModel(userIds, itemIds, 1, new float[userIds.size()], new float[itemIds.size()], new double[0]);

@@ -84,8 +84,18 @@ public final class ImplicitRecommender {
     if (!itemTexts.isEmpty() && embedder == null) {
       throw new IllegalArgumentException("itemTexts given (" + itemTexts.size() + " items) but no embedder set");
     }
+    return fit(interactions, itemTexts, listener, null);
+  }
+
+  /**
+   * As {@link #fit(List, Map, ProgressListener)}, the factor model continuing from {@code warm} (trained on the same
+   * log with the same settings) for {@code als().iterations()} more sweeps: the tuner's successive halving carries a
+   * trial on instead of starting it again.
+   */
+  ImplicitModel fit(List<Interaction> interactions, Map<String, String> itemTexts, ProgressListener listener,
+      AlsModel warm) {
     InteractionMatrix m = matrix(interactions);
-    AlsModel cf = family.usesAls() ? als.fit(m, listener) : null;
+    AlsModel cf = family.usesAls() ? als.fit(m, listener, warm) : null;
     EaseModel item2item = family.usesEase() ? ease.fit(m) : null;
     return assemble(m, cf, item2item, itemTexts);
   }
