@@ -82,13 +82,19 @@ public final class TabularFitPlan implements Serializable {
         throw new IllegalArgumentException("the summary has no level counts of categorical column "
             + Checks.quote(col));
       }
-      List<String> levels = new ArrayList<>();
+      // The most frequent levels (ties by name), at most maxLevels of them, kept in name order.
+      List<Map.Entry<String, Long>> frequent = new ArrayList<>();
       new TreeMap<>(counts).forEach((level, count) -> {
         if (count >= r.minCategoryCount) {
-          levels.add(level);
+          frequent.add(Map.entry(level, count));
         }
       });
-      vocab.add(List.copyOf(levels));
+      if (frequent.size() > r.maxLevels) {
+        frequent.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        LOG.info("categorical column {}: the {} most frequent of {} levels get a column (maxLevels); the rest share "
+            + "the 'other' encoding", col, r.maxLevels, frequent.size());
+      }
+      vocab.add(frequent.stream().limit(r.maxLevels).map(Map.Entry::getKey).sorted().toList());
     }
     int textDim = r.usesText() ? summary.textDimension() : 0;
     if (r.usesText() && textDim == 0 && summary.textsMissing() < rows) {

@@ -504,7 +504,7 @@ public final class TabularModel implements java.io.Serializable {
         } else if (gi < numeric.size() + categorical.size()) {
           String level = row.categorical().getOrDefault(name, MISSING);
           boolean known = levelIndex.get(gi - numeric.size()).containsKey(level);
-          what = name + " " + level + (known ? "" : " (not seen in training)");
+          what = name + " " + level + (known ? "" : " (rare or not seen in training: the 'other' level)");
         } else {
           what = row.text().isBlank() ? "the missing text" : "the text's resemblance to past records";
         }

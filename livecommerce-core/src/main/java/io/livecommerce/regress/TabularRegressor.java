@@ -19,7 +19,8 @@ import java.util.Set;
  * <p>Features, in order: each numeric column; {@code log(1 + x)} of the columns named in {@link
  * Builder#logColumns}; a 0/1 missing indicator for each numeric column that had missing values in training (the
  * value itself is then imputed with the training median); one-hot columns for each categorical level seen at least
- * {@code minCategoryCount} times in training (other and unseen levels set none of them, so they do not crash); and
+ * {@code minCategoryCount} times in training, at most the {@code maxLevels} most frequent per column (all other and
+ * unseen levels share one "other" encoding, none of the columns set, so they do not crash); and
  * the text embedding, optionally reduced by a seeded Gaussian random projection. A row with blank text has a missing
  * text: its text block is zero and a "text missing" indicator is set, like a missing number. Standardization is
  * fitted inside the ridge regression on training rows only.
@@ -42,6 +43,9 @@ public final class TabularRegressor {
   /** The derived and interaction blocks' penalty ratios; infinity leaves the block out. */
   public static final double[] STRUCTURED_PENALTY_RATIOS = {1, 10, Double.POSITIVE_INFINITY};
 
+  /** The most one-hot levels per categorical column unless {@link Builder#maxLevels} says otherwise. */
+  public static final int DEFAULT_MAX_LEVELS = 200;
+
   /** Interaction features are offered only up to this many (numeric columns x categorical levels). */
   static final int MAX_INTERACTIONS = 300;
 
@@ -55,6 +59,7 @@ public final class TabularRegressor {
   final Set<String> logColumns;
   final List<String> categoricalColumns;
   final int minCategoryCount;
+  final int maxLevels;
   final int textProjection;
   final double[] lambdas;
   final int folds;
@@ -69,6 +74,7 @@ public final class TabularRegressor {
     this.logColumns = Set.copyOf(b.logColumns);
     this.categoricalColumns = List.copyOf(b.categoricalColumns);
     this.minCategoryCount = b.minCategoryCount;
+    this.maxLevels = b.maxLevels;
     this.textProjection = b.textProjection;
     this.lambdas = b.lambdas.clone();
     this.folds = b.folds;
@@ -210,6 +216,7 @@ public final class TabularRegressor {
     b.logColumns = new LinkedHashSet<>(logColumns);
     b.categoricalColumns = new ArrayList<>(categoricalColumns);
     b.minCategoryCount = minCategoryCount;
+    b.maxLevels = maxLevels;
     b.textProjection = textProjection;
     b.lambdas = lambdas.clone();
     b.folds = folds;
@@ -228,6 +235,7 @@ public final class TabularRegressor {
     private Set<String> logColumns = new LinkedHashSet<>();
     private List<String> categoricalColumns = new ArrayList<>();
     private int minCategoryCount = 1;
+    private int maxLevels = DEFAULT_MAX_LEVELS;
     private int textProjection;
     private double[] lambdas = RidgeRegression.DEFAULT_LAMBDAS;
     private int folds = 5;
@@ -279,6 +287,17 @@ public final class TabularRegressor {
     /** Levels seen fewer times in training get no one-hot column; default 1. */
     public Builder minCategoryCount(int n) {
       this.minCategoryCount = Checks.positive(n, "minCategoryCount");
+      return this;
+    }
+
+    /**
+     * At most this many levels of each categorical column get a one-hot column, the most frequent in training (ties
+     * by name), in [1, 100,000]; default {@link #DEFAULT_MAX_LEVELS}. The rest share the "other" encoding. Bounds the
+     * model's size and training time: a 10,000-level column (ids, shop names) would otherwise make a 10,000-wide
+     * ridge system.
+     */
+    public Builder maxLevels(int n) {
+      this.maxLevels = Checks.inRange(n, 1, 100_000, "maxLevels");
       return this;
     }
 

@@ -55,6 +55,32 @@ class TabularRegressorTest {
   }
 
   @Test
+  void aColumnOfTenThousandLevelsKeepsTheMostFrequentAndGroupsTheRest() {
+    // 20k rows and 10,000 shops: 50 big shops of 202 rows each with an effect, 9,900 rows over 9,950 rare shops.
+    Random rnd = new Random(5);
+    List<TabularRow> rows = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      boolean big = i < 10_100;
+      String shop = big ? "big" + (i % 50) : "s" + (i % 9950);
+      double x = rnd.nextGaussian();
+      double y = x + (big ? (i % 50) / 10.0 : 0) + 0.1 * rnd.nextGaussian();
+      rows.add(new TabularRow("r" + i, "", Map.of("x", x), Map.of("shop", shop), y));
+    }
+    TabularModel m = TabularRegressor.newBuilder().numericColumns(List.of("x")).categoricalColumns(List.of("shop"))
+        .maxLevels(60).richFeatures(false).build().fit(rows);
+    List<String> shops = m.featureNames().stream().filter(f -> f.startsWith("shop=")).toList();
+    assertEquals(60, shops.size(), shops.toString());
+    for (int b = 0; b < 50; b++) {
+      assertTrue(shops.contains("shop=big" + b), "the frequent level big" + b + " keeps its column: " + shops);
+    }
+    // The big shops' planted effects are learned; a rare shop is predicted as 'other', and said so.
+    assertTrue(m.coefficients().get("shop=big49") > m.coefficients().get("shop=big1"), m.coefficients().toString());
+    TabularPrediction rare = m.predict(new TabularRow("q", "", Map.of("x", 0.0), Map.of("shop", "s9000"), Double.NaN));
+    assertTrue(rare.reasons().stream().anyMatch(r -> r.text().contains("'other' level")), rare.reasons().toString());
+    assertThrows(IllegalArgumentException.class, () -> TabularRegressor.newBuilder().maxLevels(0));
+  }
+
+  @Test
   void coefficientsEqualAnIndependentNormalEquationsSolution() {
     List<TabularRow> rows = planted(60, 2).stream()
         .map(r -> new TabularRow(r.id(), "", Map.of("x1", r.numeric().get("x1")), r.categorical(), r.target()))

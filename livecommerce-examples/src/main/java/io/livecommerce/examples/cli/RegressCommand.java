@@ -56,6 +56,10 @@ public final class RegressCommand implements Callable<Integer> {
   @Option(names = "--categorical-columns", split = ",", description = "Categorical columns, comma-separated.")
   List<String> categorical = new ArrayList<>();
 
+  @Option(names = "--max-levels", paramLabel = "N", description = "At most N levels per categorical column get "
+      + "their own column, the most frequent; the rest share an 'other' level (default: ${DEFAULT-VALUE}).")
+  int maxLevels = io.livecommerce.regress.TabularRegressor.DEFAULT_MAX_LEVELS;
+
   @Option(names = "--log-target", description = "Learn log(1 + target), for skewed targets such as sales.")
   boolean logTarget;
 
@@ -86,7 +90,8 @@ public final class RegressCommand implements Callable<Integer> {
       // Each text embedded once, for training, the predictions and the report alike.
       List<float[]> trainVectors = embedder == null ? null : TabularRow.textVectors(trainRows, embedder);
       TabularModel m = TabularRegressor.newBuilder().embedder(embedder).numericColumns(numeric)
-          .categoricalColumns(categorical).logTarget(logTarget).build().fit(trainRows, trainVectors);
+          .categoricalColumns(categorical).maxLevels(maxLevels).logTarget(logTarget).build()
+          .fit(trainRows, trainVectors);
       List<List<Object>> out = new ArrayList<>();
       List<float[]> predictVectors = textVectors(m, embedder, predictRows);
       for (int i = 0; i < predictRows.size(); i++) {
