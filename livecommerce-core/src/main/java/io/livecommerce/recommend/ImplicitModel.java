@@ -93,6 +93,11 @@ public final class ImplicitModel {
     this.embedder = embedder;
   }
 
+  /** The same model keeping {@code embedder} for cold-start interests (the tuner trains through a memo of it). */
+  ImplicitModel withEmbedder(TextEmbedder embedder) {
+    return with(family, weights, embedder, tuning);
+  }
+
   private ImplicitModel with(ModelFamily family, BlendWeights weights, TextEmbedder embedder, String tuning) {
     return new ImplicitModel(family, users, family.usesAls() ? cf : null, family.usesEase() ? ease : null,
         catalogue, itemVectors, profiles, popularity, seen, seenWeights, weights, embedder, tuning);
@@ -248,10 +253,41 @@ public final class ImplicitModel {
     return BatchRecommend.each(list, threads, listener, user -> recommend(user, k, excludeSeen));
   }
 
-  private List<Scored<String>> rank(Integer u, float[] profile, int k, boolean excludeSeen) {
+  /**
+   * The top {@code k} item indexes of a known user under each of {@code mixes}, computing each signal once: the
+   * tuner rescores blend weights this way. Seen items are excluded.
+   */
+  int[][] topIndexes(int u, int k, List<BlendWeights> mixes) {
+    BlendWeights any = new BlendWeights(1, 1, 1, 0);
+    float[] cfScore = cfScores(u, any);
+    float[] contentScore = contentScores(profiles[u], any);
+    int[][] out = new int[mixes.size()][];
+    for (int w = 0; w < mixes.size(); w++) {
+      float[] total = combine(u, cfScore, contentScore, mixes.get(w), true);
+      List<Hit> hits = TopK.of(total, k);
+      int n = 0;
+      int[] idx = new int[hits.size()];
+      for (Hit h : hits) {
+        if (h.score() == Float.NEGATIVE_INFINITY) {
+          break;
+        }
+        idx[n++] = h.index();
+      }
+      out[w] = java.util.Arrays.copyOf(idx, n);
+    }
+    return out;
+  }
+
+  /** The index of a known user, or -1. */
+  int userIndexOf(String user) {
+    Integer u = userIndex.get(user);
+    return u == null ? -1 : u;
+  }
+
+  private float[] cfScores(Integer u, BlendWeights w) {
     int n = catalogue.size();
     float[] cfScore = new float[n];
-    if (u != null && weights.cf() > 0) {
+    if (u != null && w.cf() > 0) {
       float share = family == ModelFamily.BLEND ? 0.5f : 1f;
       if (cf != null) {
         float[] part = new float[cf.itemIds().size()];
@@ -268,8 +304,13 @@ public final class ImplicitModel {
         }
       }
     }
+    return cfScore;
+  }
+
+  private float[] contentScores(float[] profile, BlendWeights w) {
+    int n = catalogue.size();
     float[] contentScore = new float[n];
-    if (profile != null && weights.content() > 0) {
+    if (profile != null && w.content() > 0) {
       // Cosine above the mean over items with text: embeddings give every pair a baseline cosine.
       double mean = 0;
       int withText = 0;
@@ -287,10 +328,14 @@ public final class ImplicitModel {
         }
       }
     }
+    return contentScore;
+  }
+
+  private float[] combine(Integer u, float[] cfScore, float[] contentScore, BlendWeights w, boolean excludeSeen) {
+    int n = catalogue.size();
     float[] total = new float[n];
     for (int i = 0; i < n; i++) {
-      total[i] = (float) (weights.cf() * cfScore[i] + weights.content() * contentScore[i]
-          + weights.popularity() * popularity[i]);
+      total[i] = (float) (w.cf() * cfScore[i] + w.content() * contentScore[i] + w.popularity() * popularity[i]);
     }
     if (u != null) {
       for (int e = 0; e < seen[u].length; e++) {
@@ -301,6 +346,13 @@ public final class ImplicitModel {
         }
       }
     }
+    return total;
+  }
+
+  private List<Scored<String>> rank(Integer u, float[] profile, int k, boolean excludeSeen) {
+    float[] cfScore = cfScores(u, weights);
+    float[] contentScore = contentScores(profile, weights);
+    float[] total = combine(u, cfScore, contentScore, weights, excludeSeen);
     List<Scored<String>> out = new ArrayList<>(k);
     for (Hit h : TopK.of(total, k)) {
       if (h.score() == Float.NEGATIVE_INFINITY) {

@@ -28,12 +28,13 @@ import org.slf4j.LoggerFactory;
  * column ({@link ConfidenceTransform}), ALS's alpha, factors, regularization and iterations, EASE's λ, and the blend
  * weights of content and popularity (0 allowed). Settings fixed with the builder are not searched. ALS is a seeded
  * sample of at most {@code maxTrials} configurations trained with few iterations, the best third retrained with more
- * (successive halving); EASE's λ, per confidence transform, starts at half the mean of {@code XᵀX}'s diagonal and
- * doubles or halves while validation improves. The best ALS, the best EASE and their blend then compete on a fresh
- * validation split (the first split flatters whichever family was searched harder), and the blend weights
- * are rescored on the winner without retraining. With a seed and no time budget hit, the choice is deterministic;
+ * (successive halving, each kept configuration continuing its training rather than starting again); EASE's λ, per
+ * confidence transform, is searched over 0.1–100 times the mean of {@code XᵀX}'s diagonal (see {@code LambdaClimb}).
+ * Item texts are embedded once for all trials and the final model. The best ALS, the best EASE and their blend
+ * then compete on a fresh validation split (the first split flatters whichever family was searched harder), and the
+ * blend weights are rescored on the winner without retraining. With a seed and no time budget hit, the choice is deterministic;
  * the time budget ends the search early on slow machines (it is checked between trials) and then what was tried so
- * far decides.
+ * far decides, and {@link Result#untried()} says what was left out. {@link Result#costs()} gives each trial's time.
  *
  * <p>Immutable and thread-safe.
  */
@@ -87,7 +88,7 @@ public final class ImplicitTuner {
     this.nanoTime = b.nanoTime;
   }
 
-  /** A builder: seed 42, 24 trials, 60 s budget, NDCG@10, nothing fixed. */
+  /** A builder: seed 42, 24 trials, 30 s budget, NDCG@10, nothing fixed. */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -148,18 +149,43 @@ public final class ImplicitTuner {
    * @param millis wall time of the search
    * @param history the configurations scored on the validation split, in the order they were tried (the blend-weight
    *     rescoring of the winner is not in it); empty when there was too little data to tune
+   * @param costs the milliseconds each configuration of {@code history} took to train and score, in its order
+   * @param untried what the time budget left untried, one phrase per skipped step; empty when the search finished
    */
-  public record Result(ImplicitModel model, Trial best, int trials, long millis, List<Trial> history) {
+  public record Result(ImplicitModel model, Trial best, int trials, long millis, List<Trial> history,
+      List<Long> costs, List<String> untried) {
 
-    /** Copies the history. */
+    /** Copies the lists. */
     public Result {
       history = List.copyOf(history);
+      costs = List.copyOf(costs);
+      untried = List.copyOf(untried);
+      if (costs.size() != history.size()) {
+        throw new IllegalArgumentException("costs has " + costs.size() + " entries but history " + history.size());
+      }
     }
 
     /** One line for logs and the CLI. */
     public String describe() {
       return best.describe() + String.format(Locale.ROOT, ",validationNdcg=%.4f,trials=%d,seconds=%.1f",
           best.validationNdcg(), trials, millis / 1000.0);
+    }
+
+    /**
+     * Every scored configuration with its validation NDCG and cost, one per line in the order tried, then what the
+     * budget left untried: the tuner's account of where its time went.
+     */
+    public String trialTable() {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < history.size(); i++) {
+        Trial t = history.get(i);
+        b.append(String.format(Locale.ROOT, "  %2d  %6.1f s  NDCG %.4f  %s%n", i + 1, costs.get(i) / 1000.0,
+            t.validationNdcg(), t.describe()));
+      }
+      for (String u : untried) {
+        b.append("  untried (time budget): ").append(u).append(System.lineSeparator());
+      }
+      return b.toString();
     }
   }
 
@@ -192,7 +218,7 @@ public final class ImplicitTuner {
           defaults.describe());
       ImplicitModel m = defaults.recommender(embedder, seed, easeMaxItems).fit(log, itemTexts);
       return new Result(m.withTuning("untuned (too little data)," + defaults.describe()), defaults, 0,
-          (nanoTime.getAsLong() - start) / 1_000_000, List.of());
+          (nanoTime.getAsLong() - start) / 1_000_000, List.of(), List.of(), List.of());
     }
     boolean tryAls = family == null || family.usesAls();
     boolean tryEase = family == null || family.usesEase();
@@ -203,8 +229,8 @@ public final class ImplicitTuner {
     if (tryEase) {
       Trial base = starting();
       for (ConfidenceTransform c : confidence != null ? new ConfidenceTransform[] {confidence} : EASE_CONFIDENCES) {
-        if (bestEase != null && search.stop()) {
-          break;
+        if (bestEase != null && search.stopBefore("EASE with confidence " + c.name().toLowerCase(Locale.ROOT))) {
+          continue;
         }
         Trial first = new Trial(ModelFamily.EASE, c, base.alpha(), base.factors(), base.regularization(),
             base.iterations(), easeLambda != null ? easeLambda : LambdaClimb.START, BlendWeights.CF_ONLY,
@@ -217,7 +243,8 @@ public final class ImplicitTuner {
             Trial x = search.score(first.withEase(ModelFamily.EASE, l));
             tried.put(l, x);
             return x.validationNdcg();
-          }, search::stop);
+          }, () -> search.stopBefore("the rest of EASE's λ search for confidence "
+              + c.name().toLowerCase(Locale.ROOT)));
           t = tried.getOrDefault(b.lambda(), scored);
         }
         if (bestEase == null || t.validationNdcg() > bestEase.validationNdcg() + 1e-12) {
@@ -230,8 +257,10 @@ public final class ImplicitTuner {
     Trial bestAls = null;
     if (tryAls) {
       List<Trial> round = new ArrayList<>();
-      for (Trial c : candidates()) {
-        if (!round.isEmpty() && search.stop()) {
+      List<Trial> sample = candidates();
+      for (Trial c : sample) {
+        if (!round.isEmpty() && search.stopBefore((sample.size() - round.size()) + " of " + sample.size()
+            + " sampled ALS configurations")) {
           break;
         }
         round.add(search.score(c.withIterations(SHORT_ITERATIONS)));
@@ -242,11 +271,21 @@ public final class ImplicitTuner {
         round.sort(BY_SCORE);
         int keep = r == 0 ? Math.max(1, (round.size() + 2) / 3) : 1;
         List<Trial> next = new ArrayList<>();
-        for (Trial c : round.subList(0, Math.min(keep, round.size()))) {
-          if (!next.isEmpty() && search.stop()) {
+        List<Trial> kept = round.subList(0, Math.min(keep, round.size()));
+        // Only the kept trials continue; the others' models are dropped to bound memory.
+        java.util.Set<Trial> keys = new java.util.HashSet<>();
+        kept.forEach(t -> keys.add(t.withIterations(0)));
+        search.alsOnV.keySet().retainAll(keys);
+        for (Trial c : kept) {
+          // Rungs only continue trials: once the budget is spent, the short runs stand in.
+          if (search.stopBefore((kept.size() - next.size()) + " of " + kept.size()
+              + " ALS configurations continued to " + rungs[r] + " iterations")) {
             break;
           }
           next.add(search.score(c.withIterations(rungs[r])));
+        }
+        if (next.isEmpty()) {
+          break;
         }
         round = next;
         scored.addAll(next);
@@ -257,6 +296,10 @@ public final class ImplicitTuner {
       if (iterations == null && bestAls.iterations() == SHORT_ITERATIONS) {
         scored.sort(BY_SCORE);
         bestAls = scored.get(0);
+      }
+      if (iterations != null && bestAls.iterations() != iterations) {
+        // The budget ended the search before the caller's iterations: the short run's score stands in for it.
+        bestAls = bestAls.withIterations(iterations).scored(bestAls.validationNdcg());
       }
     }
     // The family: ALS, EASE, or both (ALS's confidence with EASE's λ), whichever validates best. One blend model
@@ -271,12 +314,13 @@ public final class ImplicitTuner {
     if (family == null || family == ModelFamily.EASE) {
       finalists.add(bestEase);
     }
-    if (family == ModelFamily.BLEND || (family == null && !search.stop())) {
+    if (family == ModelFamily.BLEND || (family == null && bestAls != null && bestEase != null
+        && !search.stopBefore("the ALS+EASE blend"))) {
       blendOnA = search.fit(blendTrial, v);
       finalists.add(blendTrial.scored(v.ndcg(blendOnA, k)));
     }
-    Trial cf = finalists.get(0);
-    if (finalists.size() > 1 && !search.stop()) {
+    Trial cf = finalists.stream().max(Comparator.comparingDouble(Trial::validationNdcg)).orElseThrow();
+    if (finalists.size() > 1 && !search.stopBefore("the fresh validation split that decides the family")) {
       // The finalists won their own searches on this split, so its scores flatter whoever was searched hardest.
       // A fresh split (another seeded fifth; the same fifth where timestamps order the items) decides the family.
       double[] fresh = new double[finalists.size()];
@@ -302,23 +346,28 @@ public final class ImplicitTuner {
     }
     // Blend weights on the winner, rescoring only.
     ImplicitModel model = blendOnA != null && cf.family() != ModelFamily.EASE ? blendOnA.withFamily(cf.family())
-        : search.fit(cf, v);
-    Trial best = cf;
+        : search.trained(cf);
+    List<BlendWeights> mixes = new ArrayList<>();
     for (double content : texts.isEmpty() ? new double[] {0} : CONTENT_WEIGHTS) {
       for (double pop : POPULARITY_WEIGHTS) {
-        BlendWeights w = new BlendWeights(1, content, pop, 0);
-        double ndcg = v.ndcg(model.withWeights(w), k);
-        if (ndcg > best.validationNdcg() + 1e-12) {
-          best = cf.withWeights(w).scored(ndcg);
-        }
+        mixes.add(new BlendWeights(1, content, pop, 0));
+      }
+    }
+    double[] mixScores = v.ndcg(model, k, mixes);
+    Trial best = cf;
+    for (int w = 0; w < mixes.size(); w++) {
+      if (mixScores[w] > best.validationNdcg() + 1e-12) {
+        best = cf.withWeights(mixes.get(w)).scored(mixScores[w]);
       }
     }
     int trialCount = search.trials;
     boolean stopped = search.stopped;
-    ImplicitModel full = best.recommender(embedder, seed, easeMaxItems).fit(log, itemTexts);
+    // The memo keeps the texts embedded during the search; the model keeps the caller's embedder for cold interests.
+    ImplicitModel full = best.recommender(memo, seed, easeMaxItems).fit(log, itemTexts).withEmbedder(embedder);
     long millis = (nanoTime.getAsLong() - start) / 1_000_000;
-    Result r = new Result(full, best, trialCount, millis, search.history);
-    r = new Result(full.withTuning(r.describe()), best, r.trials(), millis, search.history);
+    Result r = new Result(full, best, trialCount, millis, search.history, search.costs, search.untried);
+    r = new Result(full.withTuning(r.describe()), best, r.trials(), millis, search.history, search.costs,
+        search.untried);
     if (stopped) {
       LOG.info("tuning stopped at its {} s budget after {} trials", budget.toSeconds(), r.trials());
     }
@@ -342,7 +391,7 @@ public final class ImplicitTuner {
         iterations != null ? iterations : 10, EaseTrainer.DEFAULT_RELATIVE_LAMBDA, BlendWeights.CF_ONLY, Double.NaN);
   }
 
-  /** Scores trials on the validation split and keeps count and the clock. */
+  /** Scores trials on the validation split and keeps count, costs and the clock. */
   private final class Search {
     final long start;
     final ValidationSplit v;
@@ -351,6 +400,13 @@ public final class ImplicitTuner {
     int trials;
     boolean stopped;
     final List<Trial> history = new ArrayList<>();
+    final List<Long> costs = new ArrayList<>();
+    final List<String> untried = new ArrayList<>();
+    // ALS trials on v by their settings without iterations, so a longer rung continues a shorter one.
+    final Map<Trial, ImplicitModel> alsOnV = new HashMap<>();
+    // The best-scoring EASE model on v: the winner's blend weights are rescored on it without training it again.
+    Trial bestEaseTrial;
+    ImplicitModel bestEaseModel;
 
     Search(long start, ValidationSplit v, TextEmbedder memo, Map<String, String> texts) {
       this.start = start;
@@ -366,16 +422,55 @@ public final class ImplicitTuner {
       return stopped;
     }
 
+    /** {@link #stop}, recording {@code what} as left untried when it stops. */
+    boolean stopBefore(String what) {
+      if (stop()) {
+        untried.add(what);
+        return true;
+      }
+      return false;
+    }
+
     Trial score(Trial t) {
-      double ndcg = scoreOn(t, v);
+      long t0 = nanoTime.getAsLong();
+      ImplicitModel m;
+      if (t.family() == ModelFamily.ALS) {
+        Trial key = t.withIterations(0);
+        ImplicitModel before = alsOnV.get(key);
+        int done = before == null ? 0 : before.cf().lossHistory().length;
+        if (before != null && done < t.iterations()) {
+          trials++;
+          m = t.withIterations(t.iterations() - done).recommender(memo, seed, easeMaxItems)
+              .fit(v.train, texts, io.livecommerce.ProgressListener.NONE, before.cf());
+        } else {
+          m = fit(t, v);
+        }
+        alsOnV.put(key, m);
+      } else {
+        m = fit(t, v);
+      }
+      double ndcg = v.ndcg(m, k);
+      if (t.family() == ModelFamily.EASE && (bestEaseTrial == null || ndcg > bestEaseTrial.validationNdcg())) {
+        bestEaseTrial = t.scored(ndcg);
+        bestEaseModel = m;
+      }
       LOG.debug("trial {}: validation NDCG@{} {}", t.describe(), k, ndcg);
       Trial scored = t.scored(ndcg);
       history.add(scored);
+      costs.add((nanoTime.getAsLong() - t0) / 1_000_000);
       return scored;
     }
 
-    double scoreOn(Trial t, ValidationSplit split) {
-      return split.ndcg(fit(t, split), k);
+    /** The model of {@code t} on v: kept from the search when it was trained there, else trained now. */
+    ImplicitModel trained(Trial t) {
+      if (bestEaseTrial != null && bestEaseTrial.equals(t)) {
+        return bestEaseModel;
+      }
+      ImplicitModel als = t.family() == ModelFamily.ALS ? alsOnV.get(t.withIterations(0)) : null;
+      if (als != null && als.cf().lossHistory().length == t.iterations()) {
+        return als;
+      }
+      return fit(t, v);
     }
 
     ImplicitModel fit(Trial t, ValidationSplit split) {
@@ -410,7 +505,7 @@ public final class ImplicitTuner {
     private TextEmbedder embedder;
     private long seed = 42;
     private int maxTrials = 24;
-    private Duration budget = Duration.ofSeconds(60);
+    private Duration budget = Duration.ofSeconds(30);
     private int k = 10;
     private int maxValidationUsers = 5000;
     private ConfidenceTransform confidence;
@@ -443,7 +538,10 @@ public final class ImplicitTuner {
       return this;
     }
 
-    /** The time after which no new trial starts, {@code > 0}; default 60 s. */
+    /**
+     * The time after which no new trial starts, {@code > 0}; default 30 s, so that a tuned fit of a 6,000 x 10,000
+     * log of 1M events takes about a minute on 2 cores. The search's last trial and the final fit come on top.
+     */
     public Builder budget(Duration budget) {
       Checks.notNull(budget, "budget");
       if (budget.isNegative() || budget.isZero()) {

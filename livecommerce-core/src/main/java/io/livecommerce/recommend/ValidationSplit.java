@@ -1,6 +1,6 @@
 package io.livecommerce.recommend;
 
-import io.livecommerce.eval.RankingEvaluator;
+import io.livecommerce.eval.RankingMetrics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -82,7 +82,48 @@ final class ValidationSplit {
   }
 
   double ndcg(ImplicitModel m, int k) {
-    return RankingEvaluator.evaluate("validation", u -> m.knows(u)
-        ? m.recommend(u, k, true).stream().map(s -> s.item()).toList() : List.of(), relevant, k, catalog).ndcg();
+    return ndcg(m, k, List.of(m.weights))[0];
+  }
+
+  /**
+   * Mean NDCG@k over the held-out users under each blend of {@code mixes}, each user's signals computed once; users
+   * on all cores, summed in a fixed order so the result does not depend on the thread count.
+   */
+  double[] ndcg(ImplicitModel m, int k, List<BlendWeights> mixes) {
+    List<String> users = new ArrayList<>(relevant.keySet());
+    Collections.sort(users);
+    double[][] per = new double[users.size()][];
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(
+        Runtime.getRuntime().availableProcessors());
+    try {
+      pool.submit(() -> java.util.stream.IntStream.range(0, users.size()).parallel().forEach(i -> {
+        String user = users.get(i);
+        int u = m.userIndexOf(user);
+        double[] scores = new double[mixes.size()];
+        if (u >= 0) {
+          int[][] top = m.topIndexes(u, k, mixes);
+          for (int w = 0; w < mixes.size(); w++) {
+            List<String> ranked = new ArrayList<>(top[w].length);
+            for (int idx : top[w]) {
+              ranked.add(m.catalogue.get(idx));
+            }
+            scores[w] = RankingMetrics.ndcgAtK(ranked, relevant.get(user), k);
+          }
+        }
+        per[i] = scores;
+      })).join();
+    } finally {
+      pool.shutdown();
+    }
+    double[] mean = new double[mixes.size()];
+    for (double[] p : per) {
+      for (int w = 0; w < mean.length; w++) {
+        mean[w] += p[w];
+      }
+    }
+    for (int w = 0; w < mean.length; w++) {
+      mean[w] /= Math.max(1, users.size());
+    }
+    return mean;
   }
 }

@@ -72,6 +72,12 @@ class ImplicitTunerTest {
     int unbounded = tuner().build().tune(SPLIT.train(), Map.of()).trials();
     assertTrue(r.trials() * 2 < unbounded, "the budget cut the search: " + r.trials() + " of " + unbounded
         + " trials");
+    // The printout accounts for the time: a cost per scored trial, and what the budget left untried.
+    assertEquals(r.history().size(), r.costs().size());
+    assertTrue(r.costs().stream().allMatch(c -> c >= 0), r.costs().toString());
+    assertTrue(r.untried().stream().anyMatch(u -> u.contains("sampled ALS configurations")), r.untried().toString());
+    assertTrue(r.trialTable().contains("untried (time budget)"), r.trialTable());
+    assertTrue(r.trialTable().lines().count() >= r.history().size(), r.trialTable());
     assertThrows(IllegalArgumentException.class, () -> ImplicitTuner.newBuilder().build()
         .tune(SPLIT.train(), WORLD.itemTexts), "texts without an embedder");
   }
