@@ -18,7 +18,6 @@ FIELDS = {"Depends": 2, "Pre-Depends": 2, "Recommends": 1}
 
 
 def parse(path):
-    pkg, deps, desc = None, {}, {}
     stanza = {}
     for line in open(path, encoding="utf-8", errors="replace"):
         if not line.strip():
