@@ -22,7 +22,9 @@ import java.util.Map;
  */
 public final class HybridRoomTrainer {
   private TextEmbedder embedder;
-  private ImplicitAls als = ImplicitAls.newBuilder().build();
+  // Exact row solves: in-session updates fold a viewer in exactly, so the trained vectors must be exact solutions too
+  // (with CG's approximate ones the replay's in-session ranking fell just below the static one).
+  private ImplicitAls als = ImplicitAls.newBuilder().cgSteps(0).build();
   private ModelFamily family = ModelFamily.ALS;
   private EaseTrainer ease = EaseTrainer.newBuilder().build();
   private ConfidenceWeights confidence = ConfidenceWeights.DEFAULT;
