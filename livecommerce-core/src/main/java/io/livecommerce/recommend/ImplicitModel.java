@@ -258,9 +258,16 @@ public final class ImplicitModel {
    * tuner rescores blend weights this way. Seen items are excluded.
    */
   int[][] topIndexes(int u, int k, List<BlendWeights> mixes) {
-    BlendWeights any = new BlendWeights(1, 1, 1, 0);
-    float[] cfScore = cfScores(u, any);
-    float[] contentScore = contentScores(profiles[u], any);
+    // A signal no mix weighs is not computed (the tuner's trials score CF alone: no content dot products).
+    double cfUsed = 0;
+    double contentUsed = 0;
+    for (BlendWeights w : mixes) {
+      cfUsed = Math.max(cfUsed, w.cf());
+      contentUsed = Math.max(contentUsed, w.content());
+    }
+    BlendWeights used = new BlendWeights(cfUsed, contentUsed, 0, 0);
+    float[] cfScore = cfScores(u, used);
+    float[] contentScore = contentScores(profiles[u], used);
     int[][] out = new int[mixes.size()][];
     for (int w = 0; w < mixes.size(); w++) {
       float[] total = combine(u, cfScore, contentScore, mixes.get(w), true);

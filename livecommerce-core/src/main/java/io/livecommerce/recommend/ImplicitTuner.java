@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * confidence transform, is searched over 0.1–100 times the mean of {@code XᵀX}'s diagonal (see {@code LambdaClimb}).
  * Item texts are embedded once for all trials and the final model. The best ALS, the best EASE and their blend
  * then compete on a fresh validation split (the first split flatters whichever family was searched harder), and the
- * blend weights are rescored on the winner without retraining. With a seed and no time budget hit, the choice is deterministic;
- * the time budget ends the search early on slow machines (it is checked between trials) and then what was tried so
- * far decides, and {@link Result#untried()} says what was left out. {@link Result#costs()} gives each trial's time.
+ * blend weights are rescored on the winner without retraining. With a seed and no time budget hit, the choice is
+ * deterministic; the time budget ends the search early on slow machines (it is checked between trials) and then what
+ * was tried so far decides, and {@link Result#untried()} says what was left out. {@link Result#costs()} gives each
+ * trial's time.
  *
  * <p>Immutable and thread-safe.
  */

@@ -93,7 +93,8 @@ public final class Demo {
       step("3/6 Tuning and training the room recommender on " + beforeNow.size() + " watch events");
       // The tuner holds out tonight's first two hours (before "now") to choose settings, then trains on all of it.
       HybridRoomTuner.Result tuned = HybridRoomTuner.of(lc.roomRecommender().anchors(w.anchors())
-              .als(ImplicitAls.newBuilder().factors(32).iterations(10).seed(seed).cgSteps(0).build()).maxPerCategory(3))
+              .als(ImplicitAls.newBuilder().factors(32).iterations(10).seed(seed).cgSteps(0).build())
+              .maxPerCategory(3))
           .withSeed(seed).withMaxTrials(6).withValidationStart(dayStart + 1).tune(w.rooms(), beforeNow);
       HybridRoomRecommender rooms = tuned.model();
       String family = switch (tuned.family()) {

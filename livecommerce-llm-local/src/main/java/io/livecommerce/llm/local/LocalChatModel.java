@@ -60,7 +60,7 @@ public final class LocalChatModel implements ChatModel {
   private final LlamaModel llama;
   private final java.util.concurrent.ExecutorService templating;
   // True while a chat template renders on the templating thread. A render that outlives its request keeps running
-  // in native code: later renders queue behind it on the one thread, and close() must not free the model under it.
+  // in native code and later renders queue behind it; a timed-out request says whether it waited behind one.
   private final java.util.concurrent.atomic.AtomicBoolean rendering = new java.util.concurrent.atomic.AtomicBoolean();
   private final Semaphore turn = new Semaphore(1, true);
   private final AtomicInteger inside = new AtomicInteger();
