@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * precomputed Gram matrix plus its observed pairs) is solved by a few conjugate-gradient steps warm-started from the
  * row's last factors (Takács, Pilászy and Tikk 2011, as the {@code implicit} library does): O(k² + nnz·k) per step
  * instead of the O(k³ + nnz·k²) of an exact Cholesky solve, which {@link Builder#cgSteps cgSteps(0)} still chooses.
- * Both only lower each row's objective, so the loss never increases.
+ * The steps are preconditioned by the system's diagonal. When some pair's confidence passes 100 (heavy-tailed raw
+ * counts under linear confidence) a few steps cannot resolve the rows and every row is solved exactly. Both only lower each row's objective, so the loss never increases.
  *
  * <p>Deterministic: factors start from a seeded normal draw, and each row's solve depends only on the other side's
  * factors, so results are identical for a seed whatever the thread count.
@@ -29,6 +30,10 @@ import org.slf4j.LoggerFactory;
 public final class ImplicitAls {
 
   private static final Logger LOG = LoggerFactory.getLogger(ImplicitAls.class);
+
+  /** Above this confidence ({@code alpha·|strength|}) on any pair, rows are solved exactly; see {@code stepsFor}. */
+  static final double MAX_CG_CONFIDENCE = 100;
+
 
   private final int factors;
   private final int iterations;
@@ -142,11 +147,12 @@ public final class ImplicitAls {
       before = new double[0];
     }
     double[] loss = java.util.Arrays.copyOf(before, before.length + iterations);
+    int steps = stepsFor(m);
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       for (int it = 0; it < iterations; it++) {
-        sweep(pool, m.userPtr, m.userItems, m.userExtra, m.userPref, nu, y, x);
-        sweep(pool, m.itemPtr, m.itemUsers, m.itemExtra, m.itemPref, ni, x, y);
+        sweep(pool, m.userPtr, m.userItems, m.userExtra, m.userPref, nu, y, x, steps);
+        sweep(pool, m.itemPtr, m.itemUsers, m.itemExtra, m.itemPref, ni, x, y, steps);
         loss[before.length + it] = loss(m, x, y);
         LOG.debug("ALS iteration {}: loss {}", before.length + it + 1, loss[before.length + it]);
         listener.onProgress(it + 1, iterations);
@@ -163,19 +169,19 @@ public final class ImplicitAls {
    * {@code (OᵀO + Σ extra·oⱼoⱼᵀ + λI) t = Σ (1 + extra)·p·oⱼ} over r's observed columns j.
    */
   private void sweep(ForkJoinPool pool, int[] ptr, int[] cols, float[] extra, boolean[] pref, int rows,
-      float[] other, float[] target) {
+      float[] other, float[] target, int steps) {
     int k = factors;
     double[] gram = gram(other, other.length / k);
     int chunks = Math.max(1, Math.min(rows, threads * 8));
     pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
-      double[] a = new double[Math.max(k * k, 2 * k)];
+      double[] a = new double[Math.max(k * k, 3 * k)];
       double[] b = new double[k];
       double[] o = new double[k]; // the column's factors widened once, so the update below is a pure double axpy
       int from = (int) ((long) rows * c / chunks);
       int to = (int) ((long) rows * (c + 1) / chunks);
       for (int r = from; r < to; r++) {
-        if (cgSteps > 0) {
-          conjugateGradient(gram, ptr[r], ptr[r + 1], cols, extra, pref, other, target, r * k, a, b, o);
+        if (steps > 0) {
+          conjugateGradient(gram, ptr[r], ptr[r + 1], cols, extra, pref, other, target, r * k, a, b, o, steps);
           continue;
         }
         System.arraycopy(gram, 0, a, 0, k * k);
@@ -213,34 +219,66 @@ public final class ImplicitAls {
   }
 
   /**
-   * A few conjugate-gradient steps on one row's system {@code A t = b}, from the row's current factors, without
-   * forming {@code A = G + λI + Σ extra·oⱼoⱼᵀ}: {@code A·v} costs O(k² + nnz·k). {@code scratch} holds at least 2k
-   * doubles (the solution, then {@code A·dir}); {@code res} and {@code dir} k each.
+   * The CG steps for this matrix: {@link #cgSteps}, or 0 (exact solves) when some pair's confidence passes
+   * {@link #MAX_CG_CONFIDENCE}. Each such pair adds a direction a few steps cannot resolve: on the flights log's
+   * flight counts (linear confidence, alpha 5) 3 steps gave NDCG@10 0.083 against the exact solve's 0.230.
+   */
+  private int stepsFor(InteractionMatrix m) {
+    if (cgSteps == 0) {
+      return 0;
+    }
+    float most = 0;
+    for (float e : m.userExtra) {
+      most = Math.max(most, e);
+    }
+    if (most > MAX_CG_CONFIDENCE) {
+      LOG.debug("ALS solves rows exactly: a pair's confidence reaches {} (above {})", 1 + most, MAX_CG_CONFIDENCE);
+      return 0;
+    }
+    return cgSteps;
+  }
+
+  /**
+   * A few Jacobi-preconditioned conjugate-gradient steps on one row's system {@code A t = b}, from the row's current
+   * factors, without forming {@code A = G + λI + Σ extra·oⱼoⱼᵀ}: {@code A·v} costs O(k² + nnz·k). Scaling by A's
+   * diagonal keeps a few steps useful when a pair's confidence dwarfs the rest (heavy-tailed weights).
+   * {@code scratch} holds at least 3k doubles (the solution, {@code A·dir}, the inverse diagonal); {@code res} and
+   * {@code dir} k each.
    */
   private void conjugateGradient(double[] gram, int from, int to, int[] cols, float[] extra, boolean[] pref,
-      float[] other, float[] target, int off, double[] scratch, double[] res, double[] dir) {
+      float[] other, float[] target, int off, double[] scratch, double[] res, double[] dir, int steps) {
     int k = factors;
-    double[] t = scratch; // [0, k): the solution; [k, 2k): A·dir
+    double[] t = scratch; // [0, k): the solution; [k, 2k): A·dir; [2k, 3k): 1 / diag(A)
+    int inv = 2 * k;
     for (int p = 0; p < k; p++) {
       t[p] = target[off + p];
+      scratch[inv + p] = gram[p * k + p] + regularization;
     }
-    // res = b - A·t
+    // res = b - A·t, and diag(A)
     multiply(gram, from, to, cols, extra, other, t, scratch);
     for (int p = 0; p < k; p++) {
       res[p] = -scratch[k + p];
     }
     for (int e = from; e < to; e++) {
-      if (pref[e]) {
-        double c = 1 + extra[e];
-        int o = cols[e] * k;
-        for (int p = 0; p < k; p++) {
-          res[p] += c * other[o + p];
+      int o = cols[e] * k;
+      double c = 1 + extra[e];
+      for (int p = 0; p < k; p++) {
+        double v = other[o + p];
+        scratch[inv + p] += extra[e] * v * v;
+        if (pref[e]) {
+          res[p] += c * v;
         }
       }
     }
-    System.arraycopy(res, 0, dir, 0, k);
-    double rr = dot(res, res, k);
-    for (int step = 0; step < cgSteps && rr > 1e-20; step++) {
+    for (int p = 0; p < k; p++) {
+      scratch[inv + p] = 1 / scratch[inv + p];
+      dir[p] = scratch[inv + p] * res[p];
+    }
+    double rz = 0;
+    for (int p = 0; p < k; p++) {
+      rz += res[p] * dir[p];
+    }
+    for (int step = 0; step < steps && rz > 1e-30; step++) {
       multiply(gram, from, to, cols, extra, other, dir, scratch);
       double curvature = 0;
       for (int p = 0; p < k; p++) {
@@ -249,17 +287,18 @@ public final class ImplicitAls {
       if (!(curvature > 0)) {
         break;
       }
-      double step1 = rr / curvature;
+      double alpha = rz / curvature;
+      double next = 0;
       for (int p = 0; p < k; p++) {
-        t[p] += step1 * dir[p];
-        res[p] -= step1 * scratch[k + p];
+        t[p] += alpha * dir[p];
+        res[p] -= alpha * scratch[k + p];
+        next += res[p] * res[p] * scratch[inv + p];
       }
-      double next = dot(res, res, k);
-      double beta = next / rr;
+      double beta = next / rz;
       for (int p = 0; p < k; p++) {
-        dir[p] = res[p] + beta * dir[p];
+        dir[p] = scratch[inv + p] * res[p] + beta * dir[p];
       }
-      rr = next;
+      rz = next;
     }
     for (int p = 0; p < k; p++) {
       target[off + p] = (float) t[p];
@@ -294,14 +333,6 @@ public final class ImplicitAls {
         out[k + p] += proj * other[o + p];
       }
     }
-  }
-
-  private static double dot(double[] a, double[] b, int k) {
-    double s = 0;
-    for (int p = 0; p < k; p++) {
-      s += a[p] * b[p];
-    }
-    return s;
   }
 
   /** FᵀF for a factor array of {@code rows} rows (lower triangle and diagonal filled). */
@@ -375,8 +406,9 @@ public final class ImplicitAls {
 
     /**
      * Conjugate-gradient steps per row solve, in [0, 64]; 0 solves each row exactly by Cholesky. Default 3, the
-     * {@code implicit} library's: warm-started from the row's last factors, 3 steps ended 1.2% above the exact
-     * solve's loss after 15 sweeps in our tests, at O(k² + nnz·k) per step instead of O(k³ + nnz·k²) per row.
+     * {@code implicit} library's: warm-started from the row's last factors, 4 sweeps at 64 factors took 2.4 s
+     * instead of 5.0 s on Debian's dependency log (loss 0.17% higher) and 3.7 s instead of 8.6 s on a 6,000 x
+     * 10,000 synthetic log (0.84% higher). Logs with a confidence above 100 on some pair are solved exactly.
      */
     public Builder cgSteps(int steps) {
       this.cgSteps = Checks.inRange(steps, 0, 64, "cgSteps");

@@ -37,24 +37,44 @@ class ImplicitAlsTest {
   @Test
   void conjugateGradientApproachesTheExactSolveAndAContinuedFitEqualsALongerOne() {
     TasteWorld w = new TasteWorld(200, 25, 3);
-    ImplicitAls.Builder b = ImplicitAls.newBuilder().factors(8).regularization(0.1).alpha(5).seed(4).threads(1);
+    ImplicitAls.Builder b = ImplicitAls.newBuilder().factors(8).regularization(0.1).alpha(1).seed(4).threads(1);
     AlsModel exact = b.cgSteps(0).iterations(15).build().fit(w.interactions, ProgressListener.NONE);
     AlsModel cg = b.cgSteps(3).iterations(15).build().fit(w.interactions, ProgressListener.NONE);
     double[] le = exact.lossHistory();
     double[] lc = cg.lossHistory();
-    // CG's loss never rises and ends close to the exact solve's (1.2% above it here after 15 sweeps).
+    // CG's loss never rises and ends within 2% of the exact solve's (CG did run: the losses differ).
+    assertTrue(lc[lc.length - 1] != le[le.length - 1], "the CG path ran");
     for (int i = 1; i < lc.length; i++) {
       assertTrue(lc[i] <= lc[i - 1] * (1 + 1e-9), "iteration " + i + ": " + lc[i - 1] + " -> " + lc[i]);
     }
     assertTrue(lc[lc.length - 1] <= le[le.length - 1] * 1.02, lc[lc.length - 1] + " vs exact " + le[le.length - 1]);
     // Continuing 5 + 10 sweeps gives what 15 sweeps give.
-    InteractionMatrix m = InteractionMatrix.of(w.interactions, 5, Interaction::weight);
+    InteractionMatrix m = InteractionMatrix.of(w.interactions, 1, Interaction::weight);
     AlsModel five = b.iterations(5).build().fit(m, ProgressListener.NONE);
     AlsModel on = b.iterations(10).build().fit(m, ProgressListener.NONE, five);
     assertEquals(b.iterations(15).build().fit(m, ProgressListener.NONE), on);
     assertEquals(15, on.lossHistory().length);
     assertThrows(IllegalArgumentException.class, () -> b.factors(4).build().fit(m, ProgressListener.NONE, five));
     assertThrows(IllegalArgumentException.class, () -> ImplicitAls.newBuilder().cgSteps(-1));
+  }
+
+  @Test
+  void rowsTooIllConditionedForAFewStepsAreSolvedExactly() {
+    // Heavy-tailed weights (1 to 100,000, like flight counts) under linear confidence: a few CG steps alone stall.
+    java.util.Random rnd = new java.util.Random(2);
+    List<Interaction> log = new ArrayList<>();
+    for (int u = 0; u < 120; u++) {
+      for (int j = 0; j < 12; j++) {
+        log.add(new Interaction("u" + u, "i" + ((u * 7 + j * j + rnd.nextInt(5)) % 90),
+            Math.floor(Math.pow(10, 5 * rnd.nextDouble())), 0));
+      }
+    }
+    ImplicitAls.Builder b = ImplicitAls.newBuilder().factors(16).iterations(10).regularization(0.1).alpha(5).seed(3)
+        .threads(1);
+    double[] exact = b.cgSteps(0).build().fit(log, ProgressListener.NONE).lossHistory();
+    double[] cg = b.cgSteps(3).build().fit(log, ProgressListener.NONE).lossHistory();
+    assertTrue(cg[cg.length - 1] <= exact[exact.length - 1] * 1.02, cg[cg.length - 1] + " vs exact "
+        + exact[exact.length - 1]);
   }
 
   @Test
