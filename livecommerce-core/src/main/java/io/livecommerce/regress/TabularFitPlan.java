@@ -41,7 +41,7 @@ public final class TabularFitPlan implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(TabularFitPlan.class);
 
-  private final TabularModel.Pipeline pipeline;
+  private final FeaturePipeline pipeline;
   private final long rows;
   private final int folds;
   private final long seed;
@@ -102,8 +102,8 @@ public final class TabularFitPlan implements Serializable {
           + " texts but textDimension 0");
     }
     boolean text = textDim > 0; // every text missing: nothing to learn from
-    TabularModel.Extras extras = r.richFeatures ? extras(r, summary, vocab) : TabularModel.Extras.none(numeric);
-    this.pipeline = new TabularModel.Pipeline(r.numericColumns, r.logColumns, medians, hasMissing,
+    FeaturePipeline.Extras extras = r.richFeatures ? extras(r, summary, vocab) : FeaturePipeline.Extras.none(numeric);
+    this.pipeline = new FeaturePipeline(r.numericColumns, r.logColumns, medians, hasMissing,
         r.categoricalColumns, vocab, text, textDim, r.textProjection, seed, summary.textsMissing() > 0, extras);
     boolean[] present = new boolean[4];
     for (int b : pipeline.blockOf) {
@@ -112,13 +112,13 @@ public final class TabularFitPlan implements Serializable {
     this.blocksPresent = present;
     this.ratios = new double[][] {
         {1},
-        present[TabularModel.BLOCK_DERIVED] ? TabularRegressor.STRUCTURED_PENALTY_RATIOS : new double[] {1},
-        present[TabularModel.BLOCK_INTERACTIONS] ? TabularRegressor.STRUCTURED_PENALTY_RATIOS : new double[] {1},
-        present[TabularModel.BLOCK_TEXT] ? TabularRegressor.TEXT_PENALTY_RATIOS : new double[] {1}};
+        present[FeaturePipeline.BLOCK_DERIVED] ? TabularRegressor.STRUCTURED_PENALTY_RATIOS : new double[] {1},
+        present[FeaturePipeline.BLOCK_INTERACTIONS] ? TabularRegressor.STRUCTURED_PENALTY_RATIOS : new double[] {1},
+        present[FeaturePipeline.BLOCK_TEXT] ? TabularRegressor.TEXT_PENALTY_RATIOS : new double[] {1}};
   }
 
   /** The candidates for derived features; cross-validation decides whether they stay. */
-  private static TabularModel.Extras extras(TabularRegressor r, TableSummary summary, List<List<String>> vocab) {
+  private static FeaturePipeline.Extras extras(TabularRegressor r, TableSummary summary, List<List<String>> vocab) {
     Set<String> autoLog = new LinkedHashSet<>();
     double[][] knots = new double[r.numericColumns.size()][];
     for (int c = 0; c < r.numericColumns.size(); c++) {
@@ -137,7 +137,7 @@ public final class TabularFitPlan implements Serializable {
     int levels = vocab.stream().mapToInt(List::size).sum();
     boolean interactions = !r.numericColumns.isEmpty() && levels > 0
         && r.numericColumns.size() * levels <= TabularRegressor.MAX_INTERACTIONS;
-    return new TabularModel.Extras(autoLog, knots, interactions);
+    return new FeaturePipeline.Extras(autoLog, knots, interactions);
   }
 
   /** The training rows the summary counted. */
