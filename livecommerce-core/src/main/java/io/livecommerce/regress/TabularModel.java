@@ -15,7 +15,9 @@ import java.util.Map;
 
 /**
  * A fitted {@link TabularRegressor}: the feature pipeline (medians, category levels, projection) learned on training
- * rows, the ridge model, and the residual quantiles for intervals.
+ * rows, the ridge model, optionally boosted trees blended with it (when a {@link TreeLearner} was offered and
+ * cross-validation kept it), and the residual quantiles for intervals. Explanations add ridge's contributions and the
+ * trees' TreeSHAP values, each scaled by its share of the blend.
  *
  * <p>Immutable and thread-safe. Serializable, to ship to the workers of an engine such as Spark; the embedder is not
  * part of it (give the copy one with {@link #withEmbedder}, or pass text vectors).
@@ -37,10 +39,11 @@ public final class TabularModel implements java.io.Serializable {
   private final boolean logTarget;
   private final double[] blockRatios; // per block: 1 structured, then derived, interactions, text; inf = left out
   private final double crossValidatedR2;
+  private final TreeBlend trees; // null: ridge alone
   private final transient TextEmbedder embedder;
 
   TabularModel(FeaturePipeline pipeline, RidgeModel ridge, double residualLow, double residualHigh, boolean logTarget,
-      double[] blockRatios, double crossValidatedR2, TextEmbedder embedder) {
+      double[] blockRatios, double crossValidatedR2, TreeBlend trees, TextEmbedder embedder) {
     this.pipeline = pipeline;
     this.ridge = ridge;
     this.residualLow = residualLow;
@@ -48,6 +51,7 @@ public final class TabularModel implements java.io.Serializable {
     this.logTarget = logTarget;
     this.blockRatios = blockRatios.clone();
     this.crossValidatedR2 = crossValidatedR2;
+    this.trees = trees;
     this.embedder = embedder;
   }
 
@@ -122,8 +126,8 @@ public final class TabularModel implements java.io.Serializable {
   public TabularPrediction predict(TabularRow row, float[] textVector) {
     Checks.notNull(row, "row");
     double[] x = pipeline.features(row, textVector);
-    double raw = ridge.predict(x);
-    double[] contributions = ridge.contributions(x);
+    double raw = raw(x);
+    double[] contributions = contributions(x);
     double value = back(raw);
     double low = back(raw + residualLow);
     double high = back(raw + residualHigh);
@@ -155,7 +159,7 @@ public final class TabularModel implements java.io.Serializable {
    */
   public Map<String, Double> contributionsByGroup(TabularRow row, float[] textVector) {
     Checks.notNull(row, "row");
-    double[] c = ridge.contributions(pipeline.features(row, textVector));
+    double[] c = contributions(pipeline.features(row, textVector));
     double[] byGroup = new double[pipeline.groupNames.size()];
     for (int i = 0; i < c.length; i++) {
       byGroup[pipeline.group[i]] += c[i];
@@ -165,6 +169,47 @@ public final class TabularModel implements java.io.Serializable {
       out.put(pipeline.groupNames.get(g), byGroup[g]);
     }
     return out;
+  }
+
+  /** The blended prediction on the learned scale. */
+  private double raw(double[] x) {
+    if (trees == null) {
+      return ridge.predict(x);
+    }
+    return (1 - trees.weight()) * ridge.predict(x) + trees.weight() * trees.trees().predict(trees.select(x));
+  }
+
+  /** Per pipeline feature: ridge's contribution, blended with the trees' SHAP values. */
+  private double[] contributions(double[] x) {
+    double[] c = ridge.contributions(x);
+    if (trees == null) {
+      return c;
+    }
+    double w = trees.weight();
+    for (int i = 0; i < c.length; i++) {
+      c[i] *= 1 - w;
+    }
+    double[] shap = trees.trees().contributions(trees.select(x));
+    int[] columns = trees.columns();
+    for (int j = 0; j < shap.length; j++) {
+      c[columns[j]] += w * shap[j];
+    }
+    return c;
+  }
+
+  /** Whether cross-validation kept boosted trees (alone or blended with ridge); false when none were offered. */
+  public boolean treesKept() {
+    return trees != null;
+  }
+
+  /** The trees' share of the prediction, in (0, 1], or 0 when the model is ridge alone. */
+  public double treeWeight() {
+    return trees == null ? 0 : trees.weight();
+  }
+
+  /** The number of boosting rounds cross-validation kept, or 0 when the model is ridge alone. */
+  public int treeRounds() {
+    return trees == null ? 0 : trees.trees().size();
   }
 
   /** The source columns the features come from: numeric, categorical, then the text column if used. */
@@ -191,7 +236,7 @@ public final class TabularModel implements java.io.Serializable {
     return out;
   }
 
-  /** The underlying ridge model. */
+  /** The underlying ridge model (the whole model unless {@link #treesKept()}). */
   public RidgeModel ridge() {
     return ridge;
   }
@@ -209,7 +254,7 @@ public final class TabularModel implements java.io.Serializable {
   /** A copy that embeds text with {@code embedder}. */
   public TabularModel withEmbedder(TextEmbedder embedder) {
     return new TabularModel(pipeline, ridge, residualLow, residualHigh, logTarget, blockRatios, crossValidatedR2,
-        embedder);
+        trees, embedder);
   }
 
   /** Saves the model atomically (see {@link ModelFiles}). */
@@ -234,7 +279,9 @@ public final class TabularModel implements java.io.Serializable {
         + java.util.Arrays.toString(blockRatios) + ",textKept=" + textKept() + ",derivedKept="
         + derivedFeaturesKept().size() + ",interactionsKept=" + interactionsKept() + ",cvR2=" + crossValidatedR2
         + ",logTarget=" + logTarget
-        + ",text=" + pipeline.useText + ",textDim=" + pipeline.textDim + ",projection=" + pipeline.projection;
+        + ",text=" + pipeline.useText + ",textDim=" + pipeline.textDim + ",projection=" + pipeline.projection
+        + (trees == null ? "" : ",treeWeight=" + trees.weight() + ",treeRounds=" + trees.trees().size()
+            + ",treeLearner=" + trees.learner());
   }
 
   FeaturePipeline pipeline() {
@@ -253,9 +300,20 @@ public final class TabularModel implements java.io.Serializable {
     return blockRatios.clone();
   }
 
+  TreeBlend treeBlend() {
+    return trees;
+  }
+
+  /** This model with the trees cross-validation chose (its interval and R² already the blend's). */
+  TabularModel withTrees(TreeBlend blend) {
+    return new TabularModel(pipeline, ridge, residualLow, residualHigh, logTarget, blockRatios, crossValidatedR2,
+        blend, embedder);
+  }
+
   @Override
   public String toString() {
     return "TabularModel{features=" + pipeline.names.size() + ", lambda=" + ridge.lambda() + ", logTarget="
-        + logTarget + "}";
+        + logTarget + (trees == null ? "" : ", treeWeight=" + trees.weight() + ", treeRounds=" + trees.trees().size())
+        + "}";
   }
 }

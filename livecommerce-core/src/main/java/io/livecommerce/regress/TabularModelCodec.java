@@ -20,7 +20,7 @@ final class TabularModelCodec implements ModelCodec<TabularModel> {
 
   @Override
   public int version() {
-    return 2;
+    return 3;
   }
 
   @Override
@@ -52,6 +52,17 @@ final class TabularModelCodec implements ModelCodec<TabularModel> {
       ModelFiles.writeDoubles(out, k);
     }
     out.writeBoolean(p.extras.interactions());
+    TreeBlend trees = m.treeBlend(); // version 3 on
+    out.writeBoolean(trees != null);
+    if (trees != null) {
+      out.writeDouble(trees.weight());
+      out.writeUTF(trees.learner());
+      out.writeInt(trees.columns().length);
+      for (int c : trees.columns()) {
+        out.writeInt(c);
+      }
+      TreeEnsemble.write(trees.trees(), out);
+    }
   }
 
   @Override
@@ -104,6 +115,25 @@ final class TabularModelCodec implements ModelCodec<TabularModel> {
     if (ridge.features() != p.names.size()) {
       throw new IOException("ridge has " + ridge.features() + " features but the pipeline makes " + p.names.size());
     }
-    return new TabularModel(p, ridge, low, high, logTarget, ratios, r2, null);
+    TreeBlend trees = version >= 3 && in.readBoolean() ? readTrees(in, p.names.size()) : null;
+    return new TabularModel(p, ridge, low, high, logTarget, ratios, r2, trees, null);
+  }
+
+  private static TreeBlend readTrees(DataInput in, int features) throws IOException {
+    double weight = in.readDouble();
+    String learner = in.readUTF();
+    int[] columns = new int[ModelFiles.readCount(in, features, Integer.BYTES, "tree column count")];
+    for (int j = 0; j < columns.length; j++) {
+      columns[j] = in.readInt();
+      if (columns[j] < 0 || columns[j] >= features) {
+        throw new IOException("tree column " + j + " is feature " + columns[j] + " of " + features);
+      }
+    }
+    TreeEnsemble ensemble = TreeEnsemble.read(in);
+    try {
+      return new TreeBlend(ensemble, columns, weight, learner);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 }

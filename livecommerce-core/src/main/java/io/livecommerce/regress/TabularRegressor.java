@@ -36,6 +36,9 @@ import java.util.Set;
  * interval comes from the 10th and 90th percentiles of out-of-fold residuals. With {@code logTarget} the model learns
  * {@code log(1 + y)} and predicts back on the original scale.
  *
+ * <p>Boosted trees ({@link Builder#treeLearner}) are a second learner on the numeric, missing-indicator, one-hot and
+ * text features: cross-validation on the same folds picks their number of rounds and their blend with ridge.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class TabularRegressor {
@@ -66,6 +69,7 @@ public final class TabularRegressor {
   final long seed;
   final boolean logTarget;
   final boolean richFeatures;
+  final TreeLearner treeLearner;
 
   private TabularRegressor(Builder b) {
     this.embedder = b.embedder;
@@ -81,6 +85,7 @@ public final class TabularRegressor {
     this.seed = b.seed;
     this.logTarget = b.logTarget;
     this.richFeatures = b.richFeatures;
+    this.treeLearner = b.treeLearner;
   }
 
   /** A builder: no columns, text used when an embedder is set, 5 folds, seed 42, raw target. */
@@ -101,6 +106,11 @@ public final class TabularRegressor {
   /** The categorical columns, in order. */
   public List<String> categoricalColumns() {
     return categoricalColumns;
+  }
+
+  /** The boosted-tree learner offered beside ridge, or null. */
+  public TreeLearner treeLearner() {
+    return treeLearner;
   }
 
   /** The embedder, or null. */
@@ -158,6 +168,11 @@ public final class TabularRegressor {
     }
     CrossValidatedRidge cv = plan.crossValidate(x, y);
     double[] oof = cv.outOfFoldPredictions();
+    TreeBlend.Choice trees = null;
+    if (treeLearner != null) {
+      trees = TreeBlend.fit(treeLearner, x, y, plan.treeColumns(), oof, plan.folds(), plan::foldOf, seed);
+      oof = trees.outOfFold();
+    }
     double[] residuals = new double[n];
     double sse = 0;
     for (int i = 0; i < n; i++) {
@@ -165,7 +180,9 @@ public final class TabularRegressor {
       sse += residuals[i] * residuals[i];
     }
     Arrays.sort(residuals);
-    return plan.model(cv, sse, r -> residuals[(int) r]);
+    // With trees, the residuals, interval and R² are the chosen blend's out of fold.
+    TabularModel model = plan.model(cv, sse, r -> residuals[(int) r]);
+    return trees == null || trees.blend() == null ? model : model.withTrees(trees.blend());
   }
 
   /**
@@ -223,6 +240,7 @@ public final class TabularRegressor {
     b.seed = seed;
     b.logTarget = logTarget;
     b.richFeatures = richFeatures;
+    b.treeLearner = treeLearner;
     return b;
   }
 
@@ -242,8 +260,19 @@ public final class TabularRegressor {
     private long seed = 42;
     private boolean logTarget;
     private boolean richFeatures = true;
+    private TreeLearner treeLearner;
 
     private Builder() {}
+
+    /**
+     * Offers boosted trees as a second learner (see {@link TreeLearner}); null (the default) fits ridge alone.
+     * Cross-validation on the same folds chooses the number of rounds and the blend with ridge, from ridge alone
+     * to trees alone, so offering trees never makes the out-of-fold error worse; it costs one tree fit per fold.
+     */
+    public Builder treeLearner(TreeLearner learner) {
+      this.treeLearner = learner;
+      return this;
+    }
 
     /** The embedder for the text column; text is used when one is set unless {@link #useText} says otherwise. */
     public Builder embedder(TextEmbedder embedder) {

@@ -18,6 +18,7 @@ import io.livecommerce.regress.TabularModel;
 import io.livecommerce.regress.TabularPrediction;
 import io.livecommerce.regress.TabularRegressor;
 import io.livecommerce.regress.TabularRow;
+import io.livecommerce.regress.TreeLearner;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -266,6 +267,7 @@ public final class RegressionProductSelector implements ProductSelector {
     private ZoneId zone = ZoneId.of("Asia/Shanghai");
     private int folds = 5;
     private long seed = 42;
+    private TreeLearner treeLearner;
     private int textProjection;
     private double[] lambdas;
 
@@ -292,6 +294,15 @@ public final class RegressionProductSelector implements ProductSelector {
       return this;
     }
 
+    /**
+     * Offers boosted trees beside ridge (for example {@code livecommerce-xgboost}'s {@code XGBoostTreeLearner});
+     * cross-validation chooses ridge, trees or their blend. Null (the default) fits ridge alone.
+     */
+    public Builder treeLearner(TreeLearner learner) {
+      this.treeLearner = learner;
+      return this;
+    }
+
     /** Seeds fold assignment and the projection; default 42. */
     public Builder seed(long seed) {
       this.seed = seed;
@@ -313,7 +324,8 @@ public final class RegressionProductSelector implements ProductSelector {
     TabularRegressor regressor() {
       TabularRegressor.Builder b = TabularRegressor.newBuilder().embedder(embedder).useText(true)
           .numericColumns(NUMERIC).logColumns(Set.of("price")).categoricalColumns(CATEGORICAL)
-          .minCategoryCount(3).textProjection(textProjection).folds(folds).seed(seed).logTarget(true);
+          .minCategoryCount(3).textProjection(textProjection).folds(folds).seed(seed).logTarget(true)
+          .treeLearner(treeLearner);
       if (lambdas != null) {
         b.lambdas(lambdas);
       }
@@ -461,7 +473,7 @@ public final class RegressionProductSelector implements ProductSelector {
 
     @Override
     public int version() {
-      return 2; // 2: the nested tabular model is of version 2
+      return 3; // the nested tabular model's version (3: optional boosted trees)
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.livecommerce.regress.TabularModel;
 import io.livecommerce.regress.TabularPrediction;
 import io.livecommerce.regress.TabularRegressor;
 import io.livecommerce.regress.TabularRow;
+import io.livecommerce.regress.TreeLearner;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -178,6 +179,7 @@ public final class RegressionPromotionRanker implements PromotionRanker {
     private ZoneId zone = ZoneId.of("Asia/Shanghai");
     private int folds = 5;
     private long seed = 42;
+    private TreeLearner treeLearner;
 
     private Builder() {}
 
@@ -202,6 +204,15 @@ public final class RegressionPromotionRanker implements PromotionRanker {
       return this;
     }
 
+    /**
+     * Offers boosted trees beside ridge (for example {@code livecommerce-xgboost}'s {@code XGBoostTreeLearner});
+     * cross-validation chooses ridge, trees or their blend. Null (the default) fits ridge alone.
+     */
+    public Builder treeLearner(TreeLearner learner) {
+      this.treeLearner = learner;
+      return this;
+    }
+
     /** Seeds fold assignment; default 42. */
     public Builder seed(long seed) {
       this.seed = seed;
@@ -211,7 +222,7 @@ public final class RegressionPromotionRanker implements PromotionRanker {
     TabularRegressor regressor() {
       return TabularRegressor.newBuilder().embedder(embedder).useText(true).numericColumns(NUMERIC)
           .logColumns(Set.of("minutes", "cost")).categoricalColumns(CATEGORICAL).minCategoryCount(2)
-          .folds(folds).seed(seed).logTarget(true).build();
+          .folds(folds).seed(seed).logTarget(true).treeLearner(treeLearner).build();
     }
 
     /**
@@ -300,7 +311,7 @@ public final class RegressionPromotionRanker implements PromotionRanker {
 
     @Override
     public int version() {
-      return 2; // 2: the nested tabular model is of version 2
+      return 3; // the nested tabular model's version (3: optional boosted trees)
     }
 
     @Override

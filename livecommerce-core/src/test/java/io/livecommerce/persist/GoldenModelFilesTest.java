@@ -16,6 +16,7 @@ import io.livecommerce.recommend.Interaction;
 import io.livecommerce.recommend.LiveWorldAccess;
 import io.livecommerce.recommend.ModelFamily;
 import io.livecommerce.recommend.RoomQuery;
+import io.livecommerce.regress.StumpLearner;
 import io.livecommerce.regress.TabularModel;
 import io.livecommerce.regress.TabularRegressor;
 import io.livecommerce.regress.TabularRow;
@@ -53,6 +54,16 @@ class GoldenModelFilesTest {
       double y = 50 + 2 * x - (color.equals("blue") ? 20 : 0) + rnd.nextGaussian() * 5;
       rows.add(new TabularRow("r" + i, text.isEmpty() ? "item " + i : text, Map.of("x", x), Map.of("color", color),
           y));
+    }
+    return rows;
+  }
+
+  /** A table whose target steps with x, so boosted stumps beat ridge. */
+  static List<TabularRow> steps(int n, long seed) {
+    List<TabularRow> rows = new ArrayList<>();
+    for (TabularRow r : table(n, seed)) {
+      double x = r.numeric().get("x");
+      rows.add(new TabularRow(r.id(), r.text(), r.numeric(), r.categorical(), (x > 50 ? 100 : 0) + r.target() / 10));
     }
     return rows;
   }
@@ -124,6 +135,10 @@ class GoldenModelFilesTest {
         .als(ImplicitAls.newBuilder().factors(4).iterations(5).seed(3).build()).build().fit(log(2), itemTexts());
     blend.save(dir.resolve("implicit-blend.model"));
     Files.writeString(dir.resolve("implicit-blend.expected"), implicitOutputs(blend), StandardCharsets.UTF_8);
+    TabularModel trees = TabularRegressor.newBuilder().embedder(EMBEDDER).numericColumns(List.of("x"))
+        .categoricalColumns(List.of("color")).treeLearner(new StumpLearner(60)).build().fit(steps(80, 1));
+    trees.save(dir.resolve("tabular-trees.model"));
+    Files.writeString(dir.resolve("tabular-trees.expected"), tabularOutputs(trees), StandardCharsets.UTF_8);
     HybridRoomRecommender rooms = LiveWorldAccess.train(EMBEDDER);
     rooms.save(dir.resolve("rooms.model"));
     Files.writeString(dir.resolve("rooms.expected"), roomOutputs(rooms), StandardCharsets.UTF_8);
@@ -141,6 +156,13 @@ class GoldenModelFilesTest {
     try (InputStream in = GoldenModelFilesTest.class.getResourceAsStream("/golden/" + version + "/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+  }
+
+  @Test
+  void version5TreeFilesPredictWithCoreAlone() throws Exception {
+    TabularModel trees = TabularModel.load(golden("v5", "tabular-trees.model"), EMBEDDER);
+    assertTrue(trees.treesKept() && trees.treeRounds() > 0, trees.describe());
+    assertEquals(expected("v5", "tabular-trees.expected"), tabularOutputs(trees));
   }
 
   @Test

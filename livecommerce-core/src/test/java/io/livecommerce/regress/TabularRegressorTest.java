@@ -212,4 +212,29 @@ class TabularRegressorTest {
     java.nio.file.Files.write(file, new byte[] {1, 2, 3});
     assertThrows(ModelFormatException.class, () -> TabularModel.load(file, embedder));
   }
+
+  @Test
+  void offeredTreesAreChosenByTheSameFoldsAndNeverWorsenTheOutOfFoldFit() {
+    Random r = new Random(4);
+    List<TabularRow> rows = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      double x = r.nextInt(100);
+      double z = r.nextGaussian();
+      rows.add(new TabularRow("r" + i, "", Map.of("x", x, "z", z), Map.of(), (x > 50 ? 10 : 0) + z
+          + 0.3 * r.nextGaussian()));
+    }
+    TabularRegressor.Builder b = TabularRegressor.newBuilder().numericColumns(List.of("x", "z")).richFeatures(false);
+    TabularModel ridge = b.build().fit(rows);
+    TabularModel stumps = b.treeLearner(new StumpLearner(80)).build().fit(rows);
+    assertTrue(stumps.treesKept(), stumps.describe());
+    assertTrue(stumps.crossValidatedR2() > ridge.crossValidatedR2() + 0.05, stumps.crossValidatedR2() + " vs "
+        + ridge.crossValidatedR2());
+    // Rounds are chosen from 25, 35, 50, 71, ...: never more than were grown.
+    assertTrue(List.of(25, 35, 50, 71, 80).contains(stumps.treeRounds()), "rounds " + stumps.treeRounds());
+    assertEquals(ridge.ridge().lambda(), stumps.ridge().lambda(), "the ridge half is the ridge-alone fit");
+    assertTrue(stumps.describe().contains("treeLearner=stumps(rounds=80)"), stumps.describe());
+    TabularRow high = new TabularRow("h", "", Map.of("x", 90.0, "z", 0.0), Map.of(), Double.NaN);
+    TabularRow low = new TabularRow("l", "", Map.of("x", 10.0, "z", 0.0), Map.of(), Double.NaN);
+    assertTrue(stumps.predict(high).value() - stumps.predict(low).value() > 8, "the step is learned");
+  }
 }

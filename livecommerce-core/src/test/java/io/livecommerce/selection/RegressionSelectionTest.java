@@ -12,6 +12,7 @@ import io.livecommerce.domain.PromotionOutcome;
 import io.livecommerce.domain.SalesRecord;
 import io.livecommerce.embed.HashingTextEmbedder;
 import io.livecommerce.regress.RegressionReport;
+import io.livecommerce.regress.StumpLearner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,6 +131,25 @@ class RegressionSelectionTest {
     assertEquals(ranker.rank("a5", world.promotions, PromotionConstraints.NONE, 8),
         loadedRanker.rank("a5", world.promotions, PromotionConstraints.NONE, 8));
     assertThrows(io.livecommerce.persist.ModelFormatException.class, () -> RegressionPromotionRanker.load(s, EMBEDDER));
+  }
+
+  @Test
+  void offeredTreesTravelThroughTheSavedSelectorAndRanker(@TempDir Path dir) throws Exception {
+    RegressionProductSelector withTrees = RegressionProductSelector.newBuilder().embedder(EMBEDDER)
+        .treeLearner(new StumpLearner(40)).train(world.products, world.sales, world.anchors);
+    assertTrue(withTrees.model().crossValidatedR2() >= selector.model().crossValidatedR2());
+    Path s = dir.resolve("selector.lcm");
+    withTrees.save(s);
+    RegressionProductSelector back = RegressionProductSelector.load(s, EMBEDDER);
+    assertEquals(withTrees.model().treeRounds(), back.model().treeRounds());
+    assertEquals(withTrees.select("a5", world.products.subList(0, 40), 8),
+        back.select("a5", world.products.subList(0, 40), 8));
+    RegressionPromotionRanker ranker = RegressionPromotionRanker.newBuilder().embedder(EMBEDDER)
+        .treeLearner(new StumpLearner(40)).train(world.promotions, world.outcomes);
+    Path r = dir.resolve("ranker.lcm");
+    ranker.save(r);
+    assertEquals(ranker.rank("a5", world.promotions, PromotionConstraints.NONE, 8),
+        RegressionPromotionRanker.load(r, EMBEDDER).rank("a5", world.promotions, PromotionConstraints.NONE, 8));
   }
 
   @Test
