@@ -174,6 +174,43 @@ class CliTest {
     double cheapRed = Double.parseDouble(t.rows().get(0).get("prediction"));
     double dearBlue = Double.parseDouble(t.rows().get(1).get("prediction"));
     assertTrue(cheapRed > dearBlue + 60, cheapRed + " vs " + dearBlue);
+    assertTrue(r.out.contains("cross-validation chose: ") && r.out.contains("ridge"), r.out);
+    Result ridgeOnly = cli("regress", "--train", trainFile.toString(), "--predict", predictFile.toString(),
+        "--id-column", "id", "--target-column", "sales", "--numeric-columns", "price", "--no-trees", "--out",
+        dir.resolve("ridge.csv").toString());
+    assertEquals(0, ridgeOnly.code, ridgeOnly.err);
+    assertTrue(ridgeOnly.out.contains("cross-validation chose: ridge (trees not offered)"), ridgeOnly.out);
+    Result conflict = cli("regress", "--train", trainFile.toString(), "--predict", predictFile.toString(),
+        "--id-column", "id", "--target-column", "sales", "--no-trees", "--tree-depth", "3", "--out",
+        dir.resolve("x.csv").toString());
+    assertEquals(2, conflict.code);
+    assertTrue(conflict.err.contains("--tree-depth sets the trees, which --no-trees leaves out"), conflict.err);
+    assertFalse(Files.exists(dir.resolve("x.csv")));
+  }
+
+  @Test
+  void regressChoosesTreesWhereTheTargetSteps(@TempDir Path dir) throws Exception {
+    StringBuilder train = new StringBuilder("id,price,color,sales\n");
+    Random rnd = new Random(3);
+    for (int i = 0; i < 400; i++) {
+      double price = 10 + rnd.nextInt(90);
+      String color = i % 2 == 0 ? "red" : "blue";
+      double sales = (color.equals("red") == price > 50 ? 100 : 20) + rnd.nextGaussian() * 3;
+      train.append("p").append(i).append(',').append(price).append(',').append(color).append(',').append(sales)
+          .append('\n');
+    }
+    Path trainFile = write(dir, "train.csv", train.toString());
+    Path predictFile = write(dir, "predict.csv", "id,price,color\nq1,80,red\nq2,80,blue\n");
+    Path out = dir.resolve("pred.csv");
+    Result r = cli("regress", "--train", trainFile.toString(), "--predict", predictFile.toString(), "--id-column",
+        "id", "--target-column", "sales", "--numeric-columns", "price", "--categorical-columns", "color",
+        "--tree-rounds", "200", "--out", out.toString());
+    assertEquals(0, r.code, r.err);
+    assertTrue(r.out.contains("trees"), r.out);
+    CsvTable t = CsvTable.read(out).require("id", "prediction");
+    double redHigh = Double.parseDouble(t.rows().get(0).get("prediction"));
+    double blueHigh = Double.parseDouble(t.rows().get(1).get("prediction"));
+    assertTrue(redHigh > blueHigh + 50, redHigh + " vs " + blueHigh + ": " + r.out);
   }
 
   @Test

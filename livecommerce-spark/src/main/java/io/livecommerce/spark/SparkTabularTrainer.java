@@ -70,10 +70,15 @@ public final class SparkTabularTrainer {
    * @param embedders makes the regressor's embedder on each executor (the same model as {@link
    *     TabularRegressor#embedder()}, which the driver records in the model's provenance); may be null when the
    *     regressor uses no text
-   * @throws IllegalArgumentException if the regressor uses text and {@code embedders} is null
+   * @throws IllegalArgumentException if the regressor uses text and {@code embedders} is null, or it offers boosted
+   *     trees (ridge only on Spark: XGBoost4J-Spark's Scala 2.13 build, 3.1.1, is built for Spark 3.5, not 4)
    */
   public static SparkTabularTrainer of(TabularRegressor regressor, EmbedderFactory embedders) {
     Checks.notNull(regressor, "regressor");
+    if (regressor.treeLearner() != null) {
+      throw new IllegalArgumentException("the regressor offers boosted trees (" + regressor.treeLearner().describe()
+          + "), which the Spark trainer does not grow: fit ridge here (treeLearner(null)), or fit in process");
+    }
     if (regressor.usesText() && (embedders == null || regressor.embedder() == null)) {
       throw new IllegalArgumentException("the regressor uses text: it needs its embedder (for the model's "
           + "provenance) and an EmbedderFactory making the same one on the executors");

@@ -8,6 +8,8 @@ import io.livecommerce.embed.HashingTextEmbedder;
 import io.livecommerce.regress.TabularModel;
 import io.livecommerce.regress.TabularRegressor;
 import io.livecommerce.regress.TabularRow;
+import io.livecommerce.regress.TreeEnsemble;
+import io.livecommerce.regress.TreeLearner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -155,5 +157,19 @@ class SparkTabularTrainerTest {
         "title"));
     assertTrue(e.getMessage().contains("at least 3 rows"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> SparkTabularTrainer.of(regressor(), null));
+    TabularRegressor withTrees = regressor().toBuilder().treeLearner(new TreeLearner() {
+      @Override
+      public TreeEnsemble fit(double[][] x, double[] y, long seed) {
+        throw new AssertionError("never called");
+      }
+
+      @Override
+      public String describe() {
+        return "trees(rounds=9)";
+      }
+    }).build();
+    e = assertThrows(IllegalArgumentException.class, () -> SparkTabularTrainer.of(withTrees,
+        EmbedderFactory.hashing()));
+    assertTrue(e.getMessage().contains("offers boosted trees (trees(rounds=9))"), e.getMessage());
   }
 }

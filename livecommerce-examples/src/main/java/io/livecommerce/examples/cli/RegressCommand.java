@@ -7,6 +7,7 @@ import io.livecommerce.examples.report.HtmlReport;
 import io.livecommerce.examples.report.Reports;
 import io.livecommerce.regress.TabularModel;
 import io.livecommerce.regress.TabularRegressor;
+import io.livecommerce.xgboost.XGBoostTreeLearner;
 import io.livecommerce.regress.TabularRow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,6 +61,27 @@ public final class RegressCommand implements Callable<Integer> {
       + "their own column, the most frequent; the rest share an 'other' level (default: ${DEFAULT-VALUE}).")
   int maxLevels = io.livecommerce.regress.TabularRegressor.DEFAULT_MAX_LEVELS;
 
+  @Option(names = "--trees", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Offer boosted trees (XGBoost) beside ridge; cross-validation chooses ridge, trees or a blend "
+          + "(default: on; --no-trees fits ridge alone).")
+  boolean trees;
+
+  @Option(names = "--tree-rounds", paramLabel = "N", description = "Boosting rounds each tree fit grows; "
+      + "cross-validation keeps a prefix (default: ${DEFAULT-VALUE}).")
+  int treeRounds = XGBoostTreeLearner.newBuilder().build().rounds();
+
+  @Option(names = "--tree-depth", paramLabel = "N", description = "The deepest a tree grows (default: "
+      + "${DEFAULT-VALUE}).")
+  int treeDepth = XGBoostTreeLearner.newBuilder().build().maxDepth();
+
+  @Option(names = "--tree-learning-rate", paramLabel = "R", description = "Shrinkage of each tree (default: "
+      + "${DEFAULT-VALUE}).")
+  double treeLearningRate = XGBoostTreeLearner.newBuilder().build().learningRate();
+
+  @Option(names = "--tree-min-leaf", paramLabel = "W", description = "The least rows a leaf holds (XGBoost's "
+      + "min_child_weight; default: ${DEFAULT-VALUE}).")
+  double treeMinLeaf = XGBoostTreeLearner.newBuilder().build().minChildWeight();
+
   @Option(names = "--log-target", description = "Learn log(1 + target), for skewed targets such as sales.")
   boolean logTarget;
 
@@ -75,9 +97,28 @@ public final class RegressCommand implements Callable<Integer> {
   @Mixin
   ReportOption report;
 
+  private String learnerChoice(TabularModel m) {
+    if (!trees) {
+      return "ridge (trees not offered)";
+    }
+    if (!m.treesKept()) {
+      return "ridge alone";
+    }
+    return m.treeWeight() == 1 ? String.format(Locale.ROOT, "trees alone (%d rounds)", m.treeRounds())
+        : String.format(Locale.ROOT, "%.0f%% trees (%d rounds) + %.0f%% ridge", 100 * m.treeWeight(),
+            m.treeRounds(), 100 * (1 - m.treeWeight()));
+  }
+
   @Override
   public Integer call() {
     Outputs.requireNotAnInput("--out", outFile, "--train", train, "--predict", predict);
+    if (!trees) {
+      for (String option : List.of("--tree-rounds", "--tree-depth", "--tree-learning-rate", "--tree-min-leaf")) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          throw new IllegalArgumentException(option + " sets the trees, which --no-trees leaves out; drop one");
+        }
+      }
+    }
     report.validate("--train", train, "--predict", predict, "--out", outFile);
     List<TabularRow> trainRows = rows(CsvTable.read(train, encoding.charset()), true);
     List<TabularRow> predictRows = rows(CsvTable.read(predict, encoding.charset()), false);
@@ -90,7 +131,9 @@ public final class RegressCommand implements Callable<Integer> {
       // Each text embedded once, for training, the predictions and the report alike.
       List<float[]> trainVectors = embedder == null ? null : TabularRow.textVectors(trainRows, embedder);
       TabularModel m = TabularRegressor.newBuilder().embedder(embedder).numericColumns(numeric)
-          .categoricalColumns(categorical).maxLevels(maxLevels).logTarget(logTarget).build()
+          .categoricalColumns(categorical).maxLevels(maxLevels).logTarget(logTarget)
+          .treeLearner(trees ? XGBoostTreeLearner.newBuilder().rounds(treeRounds).maxDepth(treeDepth)
+              .learningRate(treeLearningRate).minChildWeight(treeMinLeaf).build() : null).build()
           .fit(trainRows, trainVectors);
       List<List<Object>> out = new ArrayList<>();
       List<float[]> predictVectors = textVectors(m, embedder, predictRows);
@@ -108,8 +151,8 @@ public final class RegressCommand implements Callable<Integer> {
               ? "out-of-fold R² undefined: '" + targetColumn + "' is " + plain(trainRows.get(0).target())
                   + " in every row, so every prediction is that value"
               : "out-of-fold R² undefined";
-      w.printf(Locale.ROOT, "cross-validation chose: penalty %s; derived features %s; interactions %s; text %s; "
-          + "%s%n", plain(m.ridge().lambda()),
+      w.printf(Locale.ROOT, "cross-validation chose: %s; penalty %s; derived features %s; interactions %s; "
+          + "text %s; %s%n", learnerChoice(m), plain(m.ridge().lambda()),
           m.derivedFeaturesKept().isEmpty() ? "none" : String.join(" ", m.derivedFeaturesKept()),
           m.interactionsKept() ? "kept" : "none", textChoice(m), fit);
       w.println("trained on " + trainRows.size() + " rows (" + m.featureNames().size() + " features), wrote "
