@@ -13,9 +13,6 @@ public final class RidgeModel implements java.io.Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** The codec {@link io.livecommerce.persist.ModelFiles} uses for this model. */
-  public static final io.livecommerce.persist.ModelCodec<RidgeModel> CODEC = new Codec();
-
   private final double[] means;
   private final double[] scales;
   private final double[] coefficients;
@@ -180,37 +177,5 @@ public final class RidgeModel implements java.io.Serializable {
   public String toString() {
     return "RidgeModel{features=" + coefficients.length + ", rows=" + rows + ", lambda=" + lambda
         + (effectiveLambda != lambda ? ", effectiveLambda=" + effectiveLambda : "") + "}";
-  }
-
-  private static final class Codec implements io.livecommerce.persist.ModelCodec<RidgeModel> {
-    @Override
-    public String type() {
-      return "ridge";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public void write(RidgeModel m, java.io.DataOutput out) throws java.io.IOException {
-      io.livecommerce.persist.ModelFiles.writeDoubles(out, m.means);
-      io.livecommerce.persist.ModelFiles.writeDoubles(out, m.scales);
-      io.livecommerce.persist.ModelFiles.writeDoubles(out, m.coefficients);
-      out.writeDouble(m.intercept);
-      out.writeDouble(m.lambda);
-      out.writeDouble(m.effectiveLambda);
-      out.writeLong(m.rows);
-    }
-
-    @Override
-    public RidgeModel read(java.io.DataInput in, int version) throws java.io.IOException {
-      double[] means = io.livecommerce.persist.ModelFiles.readDoubles(in, 10_000_000);
-      double[] scales = io.livecommerce.persist.ModelFiles.readDoubles(in, means.length);
-      double[] coefficients = io.livecommerce.persist.ModelFiles.readDoubles(in, means.length);
-      return new RidgeModel(means, scales, coefficients, in.readDouble(), in.readDouble(), in.readDouble(),
-          in.readLong());
-    }
   }
 }

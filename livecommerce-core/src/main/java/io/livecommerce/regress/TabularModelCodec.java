@@ -40,7 +40,7 @@ final class TabularModelCodec implements ModelCodec<TabularModel> {
     out.writeInt(p.textDim);
     out.writeInt(p.projection);
     out.writeLong(p.seed);
-    RidgeModel.CODEC.write(m.ridge(), out);
+    RidgeModelCodec.INSTANCE.write(m.ridge(), out);
     out.writeDouble(m.residualLow());
     out.writeDouble(m.residualHigh());
     out.writeBoolean(m.logTarget());
@@ -88,7 +88,7 @@ final class TabularModelCodec implements ModelCodec<TabularModel> {
       throw new IOException("text dimension " + textDim + " and projection " + projection + " out of range");
     }
     long seed = in.readLong();
-    RidgeModel ridge = RidgeModel.CODEC.read(in, 1);
+    RidgeModel ridge = RidgeModelCodec.INSTANCE.read(in, 1);
     double low = in.readDouble();
     double high = in.readDouble();
     boolean logTarget = in.readBoolean();

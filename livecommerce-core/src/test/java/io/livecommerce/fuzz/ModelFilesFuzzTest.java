@@ -10,6 +10,7 @@ import io.livecommerce.recommend.AlsModel;
 import io.livecommerce.recommend.EaseModel;
 import io.livecommerce.recommend.HybridRoomRecommender;
 import io.livecommerce.recommend.ImplicitModel;
+import io.livecommerce.regress.RidgeModelCodec;
 import io.livecommerce.regress.TabularModel;
 import io.livecommerce.selection.RegressionProductSelector;
 import io.livecommerce.selection.RegressionPromotionRanker;
@@ -29,7 +30,7 @@ import java.util.List;
 class ModelFilesFuzzTest {
 
   private static final List<ModelCodec<?>> CODECS = List.of(AlsModel.CODEC, ImplicitModel.CODEC,
-      HybridRoomRecommender.CODEC, RidgeModel.CODEC, TabularModel.CODEC, RegressionProductSelector.CODEC,
+      HybridRoomRecommender.CODEC, RidgeModelCodec.INSTANCE, TabularModel.CODEC, RegressionProductSelector.CODEC,
       RegressionPromotionRanker.CODEC, EaseModel.CODEC);
 
   /** Writes raw bytes as another codec's payload. */

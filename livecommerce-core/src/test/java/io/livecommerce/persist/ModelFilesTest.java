@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livecommerce.math.RidgeModel;
+import io.livecommerce.regress.RidgeModelCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class ModelFilesTest {
         futures.add(pool.submit(() -> {
           start.await();
           for (int r = 0; r < 20; r++) {
-            ModelFiles.save(file, RidgeModel.CODEC, model(n));
+            ModelFiles.save(file, RidgeModelCodec.INSTANCE, model(n));
           }
           return null;
         }));
@@ -46,7 +47,7 @@ class ModelFilesTest {
     } finally {
       pool.shutdownNow();
     }
-    RidgeModel loaded = ModelFiles.load(file, RidgeModel.CODEC);
+    RidgeModel loaded = ModelFiles.load(file, RidgeModelCodec.INSTANCE);
     boolean isOneOfThem = false;
     for (int i = 0; i < 8; i++) {
       isOneOfThem |= loaded.equals(model(i));
@@ -60,18 +61,18 @@ class ModelFilesTest {
   @Test
   void newerVersionsAreRefusedClearly(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("m.lcm");
-    ModelFiles.save(file, RidgeModel.CODEC, model(1));
+    ModelFiles.save(file, RidgeModelCodec.INSTANCE, model(1));
     byte[] bytes = Files.readAllBytes(file);
     bytes[11] = 9; // container format version (big-endian int after the 8 magic bytes)
     Files.write(file, bytes);
-    ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(file, RidgeModel.CODEC));
+    ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(file, RidgeModelCodec.INSTANCE));
     assertTrue(e.getMessage().contains("container format 9"), e.getMessage());
     assertEquals(model(3), roundTrip(dir, model(3)));
   }
 
   private static RidgeModel roundTrip(Path dir, RidgeModel m) throws Exception {
     Path f = dir.resolve("rt.lcm");
-    ModelFiles.save(f, RidgeModel.CODEC, m);
-    return ModelFiles.load(f, RidgeModel.CODEC);
+    ModelFiles.save(f, RidgeModelCodec.INSTANCE, m);
+    return ModelFiles.load(f, RidgeModelCodec.INSTANCE);
   }
 }

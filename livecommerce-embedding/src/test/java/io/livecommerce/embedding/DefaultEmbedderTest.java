@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.livecommerce.LiveCommerce;
+import io.livecommerce.facade.LiveCommerce;
 import io.livecommerce.embed.TextEmbedder;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class DefaultEmbedderTest {
   @Test
   void liveCommerceDefaultsToBgeSmallZhAndClosesIt() {
     TextEmbedder e;
-    try (LiveCommerce lc = LiveCommerce.builder().build()) {
+    try (LiveCommerce lc = LiveCommerce.newBuilder().build()) {
       e = lc.embedder();
       assertTrue(e instanceof OnnxTextEmbedder, e.toString());
       assertEquals(512, e.dimension());

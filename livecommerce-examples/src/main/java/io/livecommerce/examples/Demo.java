@@ -1,6 +1,6 @@
 package io.livecommerce.examples;
 
-import io.livecommerce.LiveCommerce;
+import io.livecommerce.facade.LiveCommerce;
 import io.livecommerce.Scored;
 import io.livecommerce.compliance.ComplianceFinding;
 import io.livecommerce.compliance.ComplianceReport;
@@ -78,7 +78,7 @@ public final class Demo {
           + "machinery works; the README's real-data benchmarks show how it compares with peers.");
     }
 
-    try (LiveCommerce lc = LiveCommerce.builder()
+    try (LiveCommerce lc = LiveCommerce.newBuilder()
         .embedder(() -> Embedders.withProgress(Embedders.create(embedderName), out)).build()) {
       step("2/6 Loading the embedder");
       TextEmbedder embedder = lc.embedder();

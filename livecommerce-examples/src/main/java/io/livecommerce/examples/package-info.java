@@ -1,2 +1,2 @@
-/** The runnable demo and the command-line interface ({@link io.livecommerce.examples.Cli}). */
+/** The runnable demo and the command-line interface ({@link io.livecommerce.examples.cli.Cli}). */
 package io.livecommerce.examples;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livecommerce.examples.CliTest.Result;
+import io.livecommerce.examples.cli.Cli;
 import io.livecommerce.examples.csv.CsvTable;
 import io.livecommerce.llm.ProviderException;
 import java.io.PrintWriter;

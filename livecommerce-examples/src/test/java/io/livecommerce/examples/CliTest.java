@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.livecommerce.examples.cli.Cli;
 import io.livecommerce.examples.csv.CsvTable;
 import io.livecommerce.examples.world.World;
 import io.livecommerce.examples.world.WorldFiles;

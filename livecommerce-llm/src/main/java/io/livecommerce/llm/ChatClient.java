@@ -8,7 +8,6 @@ import io.livecommerce.compliance.PiiRedactor;
 import io.livecommerce.compliance.Redaction;
 import io.livecommerce.internal.Checks;
 import io.livecommerce.llm.internal.ConcurrencyLimitInterceptor;
-import io.livecommerce.llm.internal.ErrorMapper;
 import io.livecommerce.llm.internal.LoggingInterceptor;
 import io.livecommerce.llm.internal.PlaceholderRestorer;
 import io.livecommerce.llm.internal.RedirectInterceptor;
@@ -89,7 +88,7 @@ public final class ChatClient implements ChatModel {
     this.maxResponseBytes = b.maxResponseBytes;
     this.errors = new ErrorMapper(apiKey);
     this.retry = new RetryInterceptor(b.maxAttempts, b.retryBaseDelay, b.retryMaxDelay, b.deadline, b.clock,
-        b.sleeper, b.retrySeed);
+        b.sleeper::sleep, b.retrySeed);
     OkHttpClient.Builder ob = (b.base != null ? b.base.newBuilder() : new OkHttpClient.Builder())
         .connectTimeout(b.connectTimeout)
         .readTimeout(b.readTimeout)

@@ -3,7 +3,6 @@ package io.livecommerce.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.livecommerce.internal.Checks;
-import io.livecommerce.llm.internal.ErrorMapper;
 import io.livecommerce.llm.internal.RetryInterceptor;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -77,7 +77,7 @@ public final class HttpTextEmbedder implements TextEmbedder {
     ArrayNode input = body.putArray("input");
     texts.forEach(input::add);
     try (Response r = client.execute("embeddings", body)) {
-      String requestId = io.livecommerce.llm.internal.ErrorMapper.requestId(r);
+      String requestId = ErrorMapper.requestId(r);
       JsonNode data = client.parse(client.readLimited(r, requestId), requestId).get("data");
       if (data == null || !data.isArray() || data.size() != texts.size()) {
         throw new MalformedResponseException("expected " + texts.size() + " embeddings in \"data\"", r.code(), "",

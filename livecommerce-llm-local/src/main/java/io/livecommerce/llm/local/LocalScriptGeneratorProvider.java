@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * Makes a local model the default script generator of {@link io.livecommerce.LiveCommerce} when the environment
+ * Makes a local model the default script generator of {@link io.livecommerce.facade.LiveCommerce} when the environment
  * variable {@code LIVECOMMERCE_LLM_GGUF} names a GGUF file (and {@code LIVECOMMERCE_LLM_THREADS} optionally the
  * threads); without it this provider never wins over the offline template generator. The model it loads lives as
  * long as the generator (until the JVM exits). Thread-safe (stateless).

@@ -1,6 +1,5 @@
 package io.livecommerce.llm.internal;
 
-import io.livecommerce.llm.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -29,12 +28,12 @@ public final class RetryInterceptor implements Interceptor {
   private final Duration maxDelay;
   private final Duration deadline;
   private final Clock clock;
-  private final Sleeper sleeper;
+  private final Pause sleeper;
   private final Random jitter;
 
   /** Creates the interceptor. */
   public RetryInterceptor(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration deadline, Clock clock,
-      Sleeper sleeper, long seed) {
+      Pause sleeper, long seed) {
     this.maxAttempts = maxAttempts;
     this.baseDelay = baseDelay;
     this.maxDelay = maxDelay;
@@ -161,5 +160,11 @@ public final class RetryInterceptor implements Interceptor {
 
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** How the interceptor waits between attempts (the client's {@code Sleeper}). */
+  @FunctionalInterface
+  public interface Pause {
+    void sleep(java.time.Duration duration) throws InterruptedException;
   }
 }

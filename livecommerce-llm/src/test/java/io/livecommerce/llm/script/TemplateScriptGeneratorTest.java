@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.livecommerce.LiveCommerce;
+import io.livecommerce.facade.LiveCommerce;
 import io.livecommerce.compliance.ComplianceChecker;
 import io.livecommerce.domain.Anchor;
 import io.livecommerce.domain.Product;
@@ -69,7 +69,7 @@ class TemplateScriptGeneratorTest {
 
   @Test
   void isTheDefaultGeneratorOfLiveCommerce() {
-    try (LiveCommerce lc = LiveCommerce.builder().build()) {
+    try (LiveCommerce lc = LiveCommerce.newBuilder().build()) {
       assertTrue(lc.scriptGenerator() instanceof TemplateScriptGenerator);
     }
   }

@@ -1,6 +1,6 @@
 package io.livecommerce.spring.autoconfigure;
 
-import io.livecommerce.LiveCommerce;
+import io.livecommerce.facade.LiveCommerce;
 import io.livecommerce.compliance.ComplianceChecker;
 import io.livecommerce.compliance.ComplianceRule;
 import io.livecommerce.compliance.PiiRedactor;
@@ -71,7 +71,7 @@ public class LiveCommerceAutoConfiguration {
   @ConditionalOnClass(LiveCommerce.class)
   public LiveCommerce liveCommerce(TextEmbedder embedder, ComplianceChecker checker,
       ObjectProvider<ScriptGenerator> scripts, LiveCommerceProperties properties) {
-    LiveCommerce.Builder b = LiveCommerce.builder().embedder(embedder).compliance(checker);
+    LiveCommerce.Builder b = LiveCommerce.newBuilder().embedder(embedder).compliance(checker);
     scripts.ifAvailable(b::scriptGenerator);
     if (properties.getRecommender().getSeed() != null) {
       b.seed(properties.getRecommender().getSeed());

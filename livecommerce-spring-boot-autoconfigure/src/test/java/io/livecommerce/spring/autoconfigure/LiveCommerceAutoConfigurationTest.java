@@ -3,7 +3,7 @@ package io.livecommerce.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.livecommerce.LiveCommerce;
+import io.livecommerce.facade.LiveCommerce;
 import io.livecommerce.compliance.ComplianceChecker;
 import io.livecommerce.compliance.PiiRedactor;
 import io.livecommerce.embed.HashingTextEmbedder;

@@ -2,7 +2,7 @@ package io.livecommerce.spring.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livecommerce.LiveCommerce;
+import io.livecommerce.facade.LiveCommerce;
 import io.livecommerce.compliance.ComplianceChecker;
 import io.livecommerce.compliance.ComplianceReport;
 import io.livecommerce.llm.ChatClient;

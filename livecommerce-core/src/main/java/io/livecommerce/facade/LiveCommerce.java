@@ -1,4 +1,4 @@
-package io.livecommerce;
+package io.livecommerce.facade;
 
 import io.livecommerce.compliance.ComplianceChecker;
 import io.livecommerce.embed.HashingTextEmbedder;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * recommender, selector and ranker builders already wired to that embedder.
  *
  * <pre>{@code
- * try (LiveCommerce lc = LiveCommerce.builder().build()) {
+ * try (LiveCommerce lc = LiveCommerce.newBuilder().build()) {
  *   HybridRoomRecommender rooms = lc.roomRecommender().anchors(anchors).train(pastRooms, watchEvents);
  *   RegressionProductSelector selector = lc.productSelector().train(products, sales, anchors);
  *   LiveScript script = lc.scriptGenerator().generate(request);
@@ -63,7 +63,7 @@ public final class LiveCommerce implements AutoCloseable {
   }
 
   /** A new builder with the defaults described on this class. */
-  public static Builder builder() {
+  public static Builder newBuilder() {
     return new Builder();
   }
 

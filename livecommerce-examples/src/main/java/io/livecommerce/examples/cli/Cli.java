@@ -1,16 +1,5 @@
-package io.livecommerce.examples;
+package io.livecommerce.examples.cli;
 
-import io.livecommerce.examples.cli.CheckComplianceCommand;
-import io.livecommerce.examples.cli.DemoCommand;
-import io.livecommerce.examples.cli.EmbedCommand;
-import io.livecommerce.examples.cli.EvaluateRecommenderCommand;
-import io.livecommerce.examples.cli.ExportFinetuneCommand;
-import io.livecommerce.examples.cli.ExitCodes;
-import io.livecommerce.examples.cli.GenerateWorldCommand;
-import io.livecommerce.examples.cli.RecommendCommand;
-import io.livecommerce.examples.cli.RegressCommand;
-import io.livecommerce.examples.cli.ScriptCommand;
-import io.livecommerce.examples.cli.SearchCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -57,7 +46,7 @@ public final class Cli implements Callable<Integer> {
   }
 
   /** Runs {@code cl} (made by {@link #commandLine}, perhaps with more subcommands), mapping every failure to a code. */
-  static int run(CommandLine cl, String[] args, PrintWriter err) {
+  public static int run(CommandLine cl, String[] args, PrintWriter err) {
     boolean verbose = List.of(args).contains("--verbose");
     try {
       return cl.execute(args);
@@ -70,7 +59,7 @@ public final class Cli implements Callable<Integer> {
   }
 
   /** The command line with every subcommand, printing to {@code out} and {@code err}. */
-  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Cli());
     cl.setOut(out);
     cl.setErr(err);

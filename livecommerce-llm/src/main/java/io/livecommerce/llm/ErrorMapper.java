@@ -1,13 +1,7 @@
-package io.livecommerce.llm.internal;
+package io.livecommerce.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.livecommerce.llm.AuthenticationException;
-import io.livecommerce.llm.BadRequestException;
-import io.livecommerce.llm.LlmException;
-import io.livecommerce.llm.LlmTimeoutException;
-import io.livecommerce.llm.ProviderException;
-import io.livecommerce.llm.RateLimitedException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -17,7 +11,7 @@ import okhttp3.Response;
  * Turns HTTP failures into the typed exceptions, with the API key, and any piece of it of 8 or more characters, masked
  * in every message; {@link #mask} does the same for answers. Thread-safe (immutable after construction).
  */
-public final class ErrorMapper {
+final class ErrorMapper {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String secret;
@@ -25,7 +19,7 @@ public final class ErrorMapper {
   private final java.util.Set<String> fragments = new java.util.HashSet<>();
 
   /** A mapper that scrubs {@code secret} (may be empty). */
-  public ErrorMapper(String secret) {
+  ErrorMapper(String secret) {
     this.secret = secret == null ? "" : secret;
     for (int i = 0; i + FRAGMENT <= this.secret.length(); i++) {
       fragments.add(this.secret.substring(i, i + FRAGMENT));
@@ -33,7 +27,7 @@ public final class ErrorMapper {
   }
 
   /** Removes the key from text that may echo it. */
-  public String scrub(String text) {
+  String scrub(String text) {
     if (text == null) {
       return "";
     }
@@ -49,7 +43,7 @@ public final class ErrorMapper {
    * {@code text} with the key, and every piece of it of {@value #FRAGMENT} or more characters, replaced by
    * {@code *} of the same length (a key shorter than that is masked whole). For answers as well as errors.
    */
-  public String mask(String text) {
+  String mask(String text) {
     if (text == null || secret.length() < 4) {
       return text;
     }
@@ -78,7 +72,7 @@ public final class ErrorMapper {
   }
 
   /** The request id the provider sent in headers, or empty. */
-  public static String requestId(Response r) {
+  static String requestId(Response r) {
     for (String h : new String[] {"x-request-id", "request-id", "x-dashscope-request-id", "openai-request-id"}) {
       String v = r.header(h);
       if (v != null && !v.isBlank()) {
@@ -91,7 +85,7 @@ public final class ErrorMapper {
   private static final long MAX_ERROR_BODY = 64 * 1024;
 
   /** Maps a non-2xx response (whose body is read here, at most 64 KiB of it). */
-  public LlmException fromResponse(Response r, Duration retryAfter) {
+  LlmException fromResponse(Response r, Duration retryAfter) {
     String body;
     try {
       // An error body is for a message: read a bounded prefix, never a whole hostile body.
@@ -146,7 +140,7 @@ public final class ErrorMapper {
   }
 
   /** Maps a transport failure after the retries allowed. */
-  public LlmException fromIo(IOException e, String what) {
+  LlmException fromIo(IOException e, String what) {
     if (e instanceof InterruptedIOException) {
       return new LlmTimeoutException(what + " timed out (" + scrub(e.getMessage()) + "): the whole-call deadline "
           + "(callTimeout, ChatRequest.timeout or LIVECOMMERCE_LLM_TIMEOUT_SECONDS) or a connect or read timeout "

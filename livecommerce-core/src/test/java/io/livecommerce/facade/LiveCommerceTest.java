@@ -1,4 +1,4 @@
-package io.livecommerce;
+package io.livecommerce.facade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,7 +38,7 @@ class LiveCommerceTest {
   void embedderIsCreatedLazilyOnceAndClosedWhenOwned() {
     AtomicInteger created = new AtomicInteger();
     CountingEmbedder inner = new CountingEmbedder();
-    LiveCommerce lc = LiveCommerce.builder().embedder(() -> {
+    LiveCommerce lc = LiveCommerce.newBuilder().embedder(() -> {
       created.incrementAndGet();
       return inner;
     }).build();
@@ -54,7 +54,7 @@ class LiveCommerceTest {
   @Test
   void concurrentFirstUseCreatesTheEmbedderOnce() throws Exception {
     AtomicInteger created = new AtomicInteger();
-    try (LiveCommerce lc = LiveCommerce.builder().embedder(() -> {
+    try (LiveCommerce lc = LiveCommerce.newBuilder().embedder(() -> {
       created.incrementAndGet();
       return new CountingEmbedder();
     }).build()) {
@@ -83,7 +83,7 @@ class LiveCommerceTest {
   @Test
   void anEmbedderPassedInIsNotClosed() {
     CountingEmbedder mine = new CountingEmbedder();
-    try (LiveCommerce lc = LiveCommerce.builder().embedder(mine).build()) {
+    try (LiveCommerce lc = LiveCommerce.newBuilder().embedder(mine).build()) {
       assertSame(mine, lc.embedder());
     }
     assertEquals(0, mine.closes.get());
@@ -91,7 +91,7 @@ class LiveCommerceTest {
 
   @Test
   void defaultsToHashingWithoutEmbeddingModuleAndExplainsMissingScriptGenerator() {
-    try (LiveCommerce lc = LiveCommerce.builder().build()) {
+    try (LiveCommerce lc = LiveCommerce.newBuilder().build()) {
       assertFalse(lc.toString().contains("Hashing"), "not created yet: " + lc);
       assertInstanceOf(HashingTextEmbedder.class, lc.embedder());
       IllegalStateException e = assertThrows(IllegalStateException.class, lc::scriptGenerator);
@@ -102,7 +102,7 @@ class LiveCommerceTest {
   @Test
   void handsOutBuildersWiredToItsEmbedder() {
     io.livecommerce.embed.HashingTextEmbedder embedder = io.livecommerce.embed.HashingTextEmbedder.create();
-    try (LiveCommerce lc = LiveCommerce.builder().embedder(embedder).build()) {
+    try (LiveCommerce lc = LiveCommerce.newBuilder().embedder(embedder).build()) {
       var world = java.util.List.of(new io.livecommerce.recommend.Interaction("u1", "i1", 1, 0),
           new io.livecommerce.recommend.Interaction("u1", "i2", 1, 1),
           new io.livecommerce.recommend.Interaction("u2", "i2", 1, 2));
@@ -113,7 +113,7 @@ class LiveCommerceTest {
       lc.productSelector();
       lc.promotionRanker();
     }
-    LiveCommerce closed = LiveCommerce.builder().embedder(embedder).build();
+    LiveCommerce closed = LiveCommerce.newBuilder().embedder(embedder).build();
     closed.close();
     assertThrows(IllegalStateException.class, closed::roomRecommender);
   }
@@ -121,7 +121,7 @@ class LiveCommerceTest {
   @Test
   void builderRejectsNull() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> LiveCommerce.builder().embedder((TextEmbedder) null));
+        () -> LiveCommerce.newBuilder().embedder((TextEmbedder) null));
     assertTrue(e.getMessage().contains("embedder"));
   }
 }
