@@ -88,6 +88,11 @@ public final class ImplicitAls {
     return seed;
   }
 
+  /** The ALS settings as one record (threads and CG steps aside: they change speed, not what is learned much). */
+  public AlsSettings settings() {
+    return new AlsSettings(factors, iterations, regularization, alpha, seed);
+  }
+
   /** A builder holding these settings. */
   public Builder toBuilder() {
     return newBuilder().factors(factors).iterations(iterations).regularization(regularization).alpha(alpha)
@@ -394,11 +399,11 @@ public final class ImplicitAls {
 
   /** Builds an {@link ImplicitAls}. Not thread-safe. */
   public static final class Builder {
-    private int factors = 32;
-    private int iterations = 10;
-    private double regularization = 0.1;
-    private double alpha = 5;
-    private long seed = 42;
+    private int factors = AlsSettings.DEFAULTS.factors();
+    private int iterations = AlsSettings.DEFAULTS.iterations();
+    private double regularization = AlsSettings.DEFAULTS.regularization();
+    private double alpha = AlsSettings.DEFAULTS.alpha();
+    private long seed = AlsSettings.DEFAULTS.seed();
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private int cgSteps = 3;
 
@@ -412,6 +417,17 @@ public final class ImplicitAls {
      */
     public Builder cgSteps(int steps) {
       this.cgSteps = Checks.inRange(steps, 0, 64, "cgSteps");
+      return this;
+    }
+
+    /** All of {@code settings} at once (a settings record read from a file or printed by another trainer). */
+    public Builder settings(AlsSettings settings) {
+      Checks.notNull(settings, "settings");
+      this.factors = settings.factors();
+      this.iterations = settings.iterations();
+      this.regularization = settings.regularization();
+      this.alpha = settings.alpha();
+      this.seed = settings.seed();
       return this;
     }
 

@@ -378,18 +378,19 @@ public final class ImplicitTuner {
 
   /** A setting fixed for one family only means that family (both: their blend); none leaves the choice open. */
   private static ModelFamily impliedFamily(Builder b) {
-    boolean als = b.alpha != null || b.factors != null || b.regularization != null || b.iterations != null;
-    boolean ease = b.easeLambda != null;
-    return als && ease ? ModelFamily.BLEND : als ? ModelFamily.ALS : ease ? ModelFamily.EASE : null;
+    return ModelFamily.impliedBy(b.alpha != null || b.factors != null || b.regularization != null
+        || b.iterations != null, b.easeLambda != null);
   }
 
   private static final Comparator<Trial> BY_SCORE = Comparator.comparingDouble(Trial::validationNdcg).reversed();
 
   /** The starting ALS settings: the defaults, with what the caller fixed. */
   private Trial starting() {
+    AlsSettings d = AlsSettings.DEFAULTS;
     return new Trial(ModelFamily.ALS, confidence != null ? confidence : ConfidenceTransform.LINEAR,
-        alpha != null ? alpha : 5, factors != null ? factors : 32, regularization != null ? regularization : 0.1,
-        iterations != null ? iterations : 10, EaseTrainer.DEFAULT_RELATIVE_LAMBDA, BlendWeights.CF_ONLY, Double.NaN);
+        alpha != null ? alpha : d.alpha(), factors != null ? factors : d.factors(),
+        regularization != null ? regularization : d.regularization(), iterations != null ? iterations : d.iterations(),
+        EaseTrainer.DEFAULT_RELATIVE_LAMBDA, BlendWeights.CF_ONLY, Double.NaN);
   }
 
   /** Scores trials on the validation split and keeps count, costs and the clock. */

@@ -11,6 +11,19 @@ public enum ModelFamily {
   /** Both, their scores averaged. */
   BLEND;
 
+  /**
+   * The family that fixed settings imply, the one rule the tuner and the CLI share: ALS settings (factors, alpha,
+   * regularization, iterations) imply ALS, an EASE λ implies EASE, both imply BLEND.
+   *
+   * @return the implied family, or null when nothing is fixed (the tuner then chooses; an untuned fit takes ALS)
+   */
+  public static ModelFamily impliedBy(boolean alsSettingsFixed, boolean easeLambdaFixed) {
+    if (alsSettingsFixed) {
+      return easeLambdaFixed ? BLEND : ALS;
+    }
+    return easeLambdaFixed ? EASE : null;
+  }
+
   /** Reads a family written by name in a model file. */
   static ModelFamily read(java.io.DataInput in) throws java.io.IOException {
     String name = in.readUTF();

@@ -1,5 +1,6 @@
 package io.livecommerce.spark;
 
+import io.livecommerce.recommend.AlsSettings;
 import io.livecommerce.recommend.ConfidenceTransform;
 import io.livecommerce.recommend.ImplicitAls;
 import io.livecommerce.recommend.ImplicitModel;
@@ -37,18 +38,19 @@ final class TrainRecommenderJob implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "The model file to write (on the driver's file system).")
   Path out;
 
-  @Option(names = "--factors", defaultValue = "32", description = "Latent factors (default: 32).")
-  int factors;
+  // No defaults here: the unset ones come from AlsSettings.DEFAULTS, as in process (this job once had alpha 1).
+  @Option(names = "--factors", description = "Latent factors (default: as in process, 32).")
+  Integer factors;
 
-  @Option(names = "--alpha", defaultValue = "1.0", description = "Confidence scale (default: 1.0).")
-  double alpha;
+  @Option(names = "--alpha", description = "Confidence scale (default: as in process, 5).")
+  Double alpha;
 
-  @Option(names = "--regularization", defaultValue = "0.1", description = "Penalty, as the in-process trainer "
-      + "reads it (default: 0.1).")
-  double regularization;
+  @Option(names = "--regularization", description = "Penalty, as the in-process trainer reads it (default: as in "
+      + "process, 0.1).")
+  Double regularization;
 
-  @Option(names = "--iterations", defaultValue = "10", description = "ALS sweeps (default: 10).")
-  int iterations;
+  @Option(names = "--iterations", description = "ALS sweeps (default: as in process, 10).")
+  Integer iterations;
 
   @Option(names = "--confidence", defaultValue = "linear", paramLabel = "binary|linear|log",
       description = "How weights become confidence (default: linear).")
@@ -57,14 +59,24 @@ final class TrainRecommenderJob implements Callable<Integer> {
   @Option(names = "--half-life-days", defaultValue = "0", description = "Weight half-life in days; 0 for none.")
   double halfLifeDays;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: 42).")
-  long seed;
+  @Option(names = "--seed", description = "Random seed (default: as in process, 42).")
+  Long seed;
 
   @Mixin
   InteractionColumns columns;
 
   @Mixin
   MasterOption master;
+
+  /** The defaults shared with the in-process trainer, with what was given. */
+  AlsSettings alsSettings() {
+    AlsSettings s = AlsSettings.DEFAULTS;
+    s = factors != null ? s.withFactors(factors) : s;
+    s = iterations != null ? s.withIterations(iterations) : s;
+    s = regularization != null ? s.withRegularization(regularization) : s;
+    s = alpha != null ? s.withAlpha(alpha) : s;
+    return seed != null ? s.withSeed(seed) : s;
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -76,8 +88,7 @@ final class TrainRecommenderJob implements Callable<Integer> {
     }
     ImplicitRecommender recommender = ImplicitRecommender.newBuilder().confidence(transform)
         .halfLifeDays(halfLifeDays).embedder(io.livecommerce.embed.HashingTextEmbedder.create())
-        .als(ImplicitAls.newBuilder().factors(factors).alpha(alpha).regularization(regularization)
-            .iterations(iterations).seed(seed).build()).build();
+        .als(ImplicitAls.newBuilder().settings(alsSettings()).build()).build();
     SparkSession spark = SparkJobSession.get(master.master);
     var log = columns.select(Tables.read(spark, interactions), true);
     if (!java.util.Arrays.asList(log.columns()).contains("weight")) {

@@ -31,6 +31,21 @@ class JobsTest {
     return new Result(code, out.toString(), err.toString());
   }
 
+  @Test
+  void trainRecommenderDefaultsAreTheInProcessOnes() {
+    picocli.CommandLine cl = new picocli.CommandLine(new Jobs());
+    picocli.CommandLine.ParseResult parsed = cl.parseArgs("train-recommender", "--interactions", "x.csv", "--out",
+        "m.lcm");
+    TrainRecommenderJob job = (TrainRecommenderJob) parsed.subcommand().commandSpec().userObject();
+    // The job's alpha defaulted to 1.0 while the in-process trainer used 5.
+    assertEquals(io.livecommerce.recommend.ImplicitAls.newBuilder().build().settings(), job.alsSettings());
+    assertEquals(io.livecommerce.recommend.AlsSettings.DEFAULTS, job.alsSettings());
+    parsed = new picocli.CommandLine(new Jobs()).parseArgs("train-recommender", "--interactions", "x.csv", "--out",
+        "m.lcm", "--alpha", "2", "--factors", "8");
+    job = (TrainRecommenderJob) parsed.subcommand().commandSpec().userObject();
+    assertEquals(io.livecommerce.recommend.AlsSettings.parse("alpha=2,factors=8"), job.alsSettings());
+  }
+
   @TempDir
   static Path dir;
 

@@ -2,6 +2,7 @@ package io.livecommerce.examples.cli;
 
 import io.livecommerce.ProgressListener;
 import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.recommend.AlsSettings;
 import io.livecommerce.recommend.ConfidenceTransform;
 import io.livecommerce.recommend.EaseTrainer;
 import io.livecommerce.recommend.ImplicitAls;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Option;
  * interactions (the default), or fixed. Settings given explicitly are never searched. Not thread-safe (one per run).
  */
 public final class TuningOptions {
-  @Option(names = "--no-tune", description = "Do not tune; use the given settings or the defaults (ALS, 32 factors, "
-      + "10 iterations, alpha 5, regularization 0.1, linear confidence).")
+  @Option(names = "--no-tune", description = "Do not tune; use the given settings or the defaults (ALS, "
+      + "factors 32, iterations 10, alpha 5, regularization 0.1, linear confidence: AlsSettings.DEFAULTS).")
   boolean noTune;
 
   @Option(names = "--tune-budget", defaultValue = "30", paramLabel = "SECONDS",
@@ -54,7 +55,8 @@ public final class TuningOptions {
   String modelFamily;
 
   @Option(names = "--ease-lambda", paramLabel = "MULTIPLE",
-      description = "EASE's penalty as a multiple of an item's mean interaction count, > 0; fixed instead of tuned "
+      description = "EASE's penalty as a multiple of the mean diagonal of X'X (an item's summed squared strength: "
+          + "its interaction count under binary confidence, more under linear or log), > 0; fixed instead of tuned "
           + "(untuned default 0.25).")
   Double easeLambda;
 
@@ -82,14 +84,7 @@ public final class TuningOptions {
     ConfidenceTransform c = confidence();
     ModelFamily family = family();
     if (noTune) {
-      ImplicitAls.Builder als = ImplicitAls.newBuilder().factors(factors != null ? factors : 32)
-          .iterations(iterations != null ? iterations : 10).seed(seed);
-      if (alpha != null) {
-        als.alpha(alpha);
-      }
-      if (regularization != null) {
-        als.regularization(regularization);
-      }
+      ImplicitAls.Builder als = ImplicitAls.newBuilder().settings(alsSettings(seed));
       EaseTrainer.Builder ease = EaseTrainer.newBuilder().maxItems(easeMaxItems);
       if (easeLambda != null) {
         ease.relativeLambda(easeLambda);
@@ -136,9 +131,19 @@ public final class TuningOptions {
   }
 
   /** As the tuner reads fixed settings: an ALS setting means ALS, --ease-lambda EASE, both BLEND; else ALS. */
+  /** The ALS settings an untuned fit uses: the defaults with what was given on the command line. */
+  AlsSettings alsSettings(long seed) {
+    AlsSettings s = AlsSettings.DEFAULTS.withSeed(seed);
+    s = factors != null ? s.withFactors(factors) : s;
+    s = iterations != null ? s.withIterations(iterations) : s;
+    s = regularization != null ? s.withRegularization(regularization) : s;
+    return alpha != null ? s.withAlpha(alpha) : s;
+  }
+
   private ModelFamily untunedFamily() {
-    boolean als = alpha != null || factors != null || regularization != null || iterations != null;
-    return easeLambda == null ? ModelFamily.ALS : als ? ModelFamily.BLEND : ModelFamily.EASE;
+    ModelFamily implied = ModelFamily.impliedBy(alpha != null || factors != null || regularization != null
+        || iterations != null, easeLambda != null);
+    return implied != null ? implied : ModelFamily.ALS;
   }
 
   private ModelFamily family() {

@@ -1,0 +1,54 @@
+package io.livecommerce.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AlsSettingsTest {
+
+  @Test
+  void printedSettingsParseBackToTheSameRecord() {
+    assertEquals("factors=32,iterations=10,regularization=0.1,alpha=5,seed=42", AlsSettings.DEFAULTS.toString());
+    Random r = new Random(1);
+    for (int i = 0; i < 200; i++) {
+      AlsSettings s = new AlsSettings(1 + r.nextInt(1024), 1 + r.nextInt(1000), r.nextDouble() * 100 + 1e-9,
+          r.nextInt(3) == 0 ? r.nextInt(50) : r.nextDouble() * 40, r.nextLong());
+      assertEquals(s, AlsSettings.parse(s.toString()), s.toString());
+    }
+    assertEquals(AlsSettings.DEFAULTS.withAlpha(1), AlsSettings.parse(" alpha = 1 "));
+    assertEquals(AlsSettings.DEFAULTS, AlsSettings.parse(""));
+  }
+
+  @Test
+  void everyTrainerStartsFromTheSameDefaults() {
+    assertEquals(AlsSettings.DEFAULTS, ImplicitAls.newBuilder().build().settings());
+    AlsSettings s = AlsSettings.parse("factors=8,alpha=2,seed=3");
+    assertEquals(s, ImplicitAls.newBuilder().settings(s).build().settings());
+  }
+
+  @Test
+  void badSettingsNameTheKeyAndValue() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AlsSettings.parse("alpha=-1"));
+    assertTrue(e.getMessage().contains("alpha") && e.getMessage().contains("-1"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> AlsSettings.parse("factor=8"));
+    assertTrue(e.getMessage().contains("unknown ALS setting \"factor\""), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> AlsSettings.parse("factors=8,factors=9"));
+    assertTrue(e.getMessage().contains("given twice"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> AlsSettings.parse("iterations=ten"));
+    assertTrue(e.getMessage().contains("iterations=\"ten\" is not a number"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new AlsSettings(0, 10, 0.1, 5, 1));
+    assertTrue(e.getMessage().contains("factors"), e.getMessage());
+  }
+
+  @Test
+  void theFamilyRuleIsOne() {
+    assertNull(ModelFamily.impliedBy(false, false));
+    assertEquals(ModelFamily.ALS, ModelFamily.impliedBy(true, false));
+    assertEquals(ModelFamily.EASE, ModelFamily.impliedBy(false, true));
+    assertEquals(ModelFamily.BLEND, ModelFamily.impliedBy(true, true));
+  }
+}
