@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * row's last factors (Takács, Pilászy and Tikk 2011, as the {@code implicit} library does): O(k² + nnz·k) per step
  * instead of the O(k³ + nnz·k²) of an exact Cholesky solve, which {@link Builder#cgSteps cgSteps(0)} still chooses.
  * The steps are preconditioned by the system's diagonal. When some pair's confidence passes 100 (heavy-tailed raw
- * counts under linear confidence) a few steps cannot resolve the rows and every row is solved exactly. Both only lower each row's objective, so the loss never increases.
+ * counts under linear confidence) a few steps cannot resolve the rows and every row is solved exactly. Both only
+ * lower each row's objective, so the loss never increases.
  *
  * <p>Deterministic: factors start from a seeded normal draw, and each row's solve depends only on the other side's
  * factors, so results are identical for a seed whatever the thread count.

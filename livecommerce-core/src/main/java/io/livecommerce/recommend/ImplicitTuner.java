@@ -624,6 +624,27 @@ public final class ImplicitTuner {
 
     /** Builds the tuner. */
     public ImplicitTuner build() {
+      List<String> als = new ArrayList<>();
+      if (factors != null) {
+        als.add("factors(" + factors + ")");
+      }
+      if (alpha != null) {
+        als.add("alpha(" + alpha + ")");
+      }
+      if (regularization != null) {
+        als.add("regularization(" + regularization + ")");
+      }
+      if (iterations != null) {
+        als.add("iterations(" + iterations + ")");
+      }
+      if (family == ModelFamily.EASE && !als.isEmpty()) {
+        throw new IllegalStateException("family(EASE) and " + String.join(", ", als) + " conflict: EASE trains no "
+            + "factors; fix ALS or BLEND, or drop the ALS settings");
+      }
+      if (family == ModelFamily.ALS && easeLambda != null) {
+        throw new IllegalStateException("family(ALS) and easeLambda(" + easeLambda + ") conflict: ALS has no item "
+            + "weights; fix EASE or BLEND, or drop easeLambda");
+      }
       return new ImplicitTuner(this);
     }
   }

@@ -110,8 +110,8 @@ final class TabularModelCodec implements ModelCodec<TabularModel> {
       }
       extras = new FeaturePipeline.Extras(autoLog, knots, in.readBoolean());
     }
-    FeaturePipeline p = new FeaturePipeline(numeric, logColumns, medians, hasMissing, categorical, levels, useText, textDim,
-        projection, seed, textMissing, extras);
+    FeaturePipeline p = new FeaturePipeline(numeric, logColumns, medians, hasMissing, categorical, levels, useText,
+        textDim, projection, seed, textMissing, extras);
     if (ridge.features() != p.names.size()) {
       throw new IOException("ridge has " + ridge.features() + " features but the pipeline makes " + p.names.size());
     }

@@ -65,7 +65,8 @@ class ModelFilesTest {
     byte[] bytes = Files.readAllBytes(file);
     bytes[11] = 9; // container format version (big-endian int after the 8 magic bytes)
     Files.write(file, bytes);
-    ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(file, RidgeModelCodec.INSTANCE));
+    ModelFormatException e = assertThrows(ModelFormatException.class,
+        () -> ModelFiles.load(file, RidgeModelCodec.INSTANCE));
     assertTrue(e.getMessage().contains("container format 9"), e.getMessage());
     assertEquals(model(3), roundTrip(dir, model(3)));
   }

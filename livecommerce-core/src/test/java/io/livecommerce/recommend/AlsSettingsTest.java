@@ -45,6 +45,17 @@ class AlsSettingsTest {
   }
 
   @Test
+  void aFixedFamilyAndSettingsOfAnotherAreRefusedNamingBoth() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ImplicitTuner.newBuilder().factors(8).family(ModelFamily.EASE).build());
+    assertTrue(e.getMessage().startsWith("family(EASE) and factors(8) conflict"), e.getMessage());
+    e = assertThrows(IllegalStateException.class,
+        () -> ImplicitTuner.newBuilder().family(ModelFamily.ALS).easeLambda(0.5).build());
+    assertTrue(e.getMessage().startsWith("family(ALS) and easeLambda(0.5) conflict"), e.getMessage());
+    ImplicitTuner.newBuilder().family(ModelFamily.BLEND).factors(8).easeLambda(0.5).build(); // no conflict
+  }
+
+  @Test
   void theFamilyRuleIsOne() {
     assertNull(ModelFamily.impliedBy(false, false));
     assertEquals(ModelFamily.ALS, ModelFamily.impliedBy(true, false));

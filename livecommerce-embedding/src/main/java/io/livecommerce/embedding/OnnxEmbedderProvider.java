@@ -4,8 +4,8 @@ import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.spi.TextEmbedderProvider;
 
 /**
- * Makes {@link OnnxTextEmbedder#bgeSmallZh()} the default embedder of {@link io.livecommerce.facade.LiveCommerce} when this
- * module is on the class path. Loads nothing until {@link #create()}. Thread-safe (stateless).
+ * Makes {@link OnnxTextEmbedder#bgeSmallZh()} the default embedder of {@link io.livecommerce.facade.LiveCommerce}
+ * when this module is on the class path. Loads nothing until {@link #create()}. Thread-safe (stateless).
  */
 public final class OnnxEmbedderProvider implements TextEmbedderProvider {
 

@@ -478,9 +478,9 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     private String tokenizerResource;
     private Path modelPath;
     private Path tokenizerPath;
-    private Pooling pooling = Pooling.CLS;
+    private Pooling pooling; // null: the preset's, else CLS
     private boolean normalize = true;
-    private boolean lowerCase;
+    private Boolean lowerCase; // null: the preset's, else false
     private int maxTokens = 512;
     private LongTextPolicy longTextPolicy = LongTextPolicy.TRUNCATE;
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -490,16 +490,12 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     private Builder() {}
 
     /**
-     * Uses a bundled model with its pooling and lower-casing. Call it first: later setters override its choices.
+     * Uses a bundled model and tokenizer with the preset's pooling and lower-casing; {@link #pooling} and {@link
+     * #lowerCase} override those whatever the order of the calls. A preset and a model or tokenizer of your own
+     * conflict: {@link #build} refuses them.
      */
     public Builder preset(ModelPreset preset) {
       this.preset = Checks.notNull(preset, "preset");
-      this.modelResource = preset.modelResource();
-      this.tokenizerResource = preset.tokenizerResource();
-      this.modelPath = null;
-      this.tokenizerPath = null;
-      this.pooling = preset.pooling();
-      this.lowerCase = preset.lowerCase();
       return this;
     }
 
@@ -510,8 +506,6 @@ public final class OnnxTextEmbedder implements TextEmbedder {
         throw new IllegalArgumentException("modelPath " + path + " is not a readable file");
       }
       this.modelPath = path;
-      this.modelResource = null;
-      this.preset = null;
       return this;
     }
 
@@ -522,22 +516,18 @@ public final class OnnxTextEmbedder implements TextEmbedder {
         throw new IllegalArgumentException("tokenizerPath " + path + " is not a readable file");
       }
       this.tokenizerPath = path;
-      this.tokenizerResource = null;
       return this;
     }
 
     /** An ONNX model on the class path. */
     public Builder modelResource(String resource) {
       this.modelResource = Checks.notBlank(resource, "modelResource");
-      this.modelPath = null;
-      this.preset = null;
       return this;
     }
 
     /** A {@code tokenizer.json} on the class path. */
     public Builder tokenizerResource(String resource) {
       this.tokenizerResource = Checks.notBlank(resource, "tokenizerResource");
-      this.tokenizerPath = null;
       return this;
     }
 
@@ -595,18 +585,50 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     /**
      * Loads the model and tokenizer.
      *
-     * @throws IllegalStateException if neither a preset nor a model and tokenizer were given
+     * @throws IllegalStateException if neither a preset nor a model and tokenizer were given, or two settings name
+     *     the model (or the tokenizer): a preset, a path, a resource
      * @throws IllegalArgumentException if a resource is missing (the message names the jar to add)
      * @throws EmbeddingException if ONNX Runtime or the tokenizer cannot load them
      */
     public OnnxTextEmbedder build() {
-      if (modelResource == null && modelPath == null) {
-        throw new IllegalStateException("no model: call preset(...), modelPath(...) or modelResource(...)");
+      requireOne("the model", preset, modelPath, modelResource, "modelPath", "modelResource");
+      requireOne("the tokenizer", preset, tokenizerPath, tokenizerResource, "tokenizerPath", "tokenizerResource");
+      Builder r = new Builder();
+      r.preset = preset;
+      r.modelPath = modelPath;
+      r.tokenizerPath = tokenizerPath;
+      r.modelResource = preset != null ? preset.modelResource() : modelResource;
+      r.tokenizerResource = preset != null ? preset.tokenizerResource() : tokenizerResource;
+      r.pooling = pooling != null ? pooling : preset != null ? preset.pooling() : Pooling.CLS;
+      r.lowerCase = lowerCase != null ? lowerCase : preset != null && preset.lowerCase();
+      r.normalize = normalize;
+      r.maxTokens = maxTokens;
+      r.longTextPolicy = longTextPolicy;
+      r.threads = threads;
+      r.intraOpThreads = intraOpThreads;
+      r.cacheSize = cacheSize;
+      return new OnnxTextEmbedder(r);
+    }
+
+    private static void requireOne(String what, ModelPreset preset, Path path, String resource, String pathName,
+        String resourceName) {
+      List<String> given = new ArrayList<>();
+      if (preset != null) {
+        given.add("preset(" + preset + ")");
       }
-      if (tokenizerResource == null && tokenizerPath == null) {
-        throw new IllegalStateException("no tokenizer: call preset(...), tokenizerPath(...) or tokenizerResource(...)");
+      if (path != null) {
+        given.add(pathName + "(" + path + ")");
       }
-      return new OnnxTextEmbedder(this);
+      if (resource != null) {
+        given.add(resourceName + "(" + resource + ")");
+      }
+      if (given.isEmpty()) {
+        throw new IllegalStateException("no " + what.substring(4) + ": call preset(...), " + pathName + "(...) or "
+            + resourceName + "(...)");
+      }
+      if (given.size() > 1) {
+        throw new IllegalStateException(String.join(" and ", given) + " both name " + what + "; set one");
+      }
     }
 
     private String name() {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livecommerce.math.Vectors;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OnnxTextEmbedderTest {
 
@@ -129,6 +132,27 @@ class OnnxTextEmbedderTest {
       String shortText = "补水保湿面霜";
       assertArrayEquals(bge.embed(shortText), chunking.embed(shortText), "short texts are unaffected");
     }
+  }
+
+  @Test
+  void theBuilderDoesNotDependOnCallOrderAndRefusesTwoModels(@TempDir Path dir) throws Exception {
+    try (OnnxTextEmbedder before = OnnxTextEmbedder.newBuilder().pooling(Pooling.MEAN)
+            .preset(ModelPreset.BGE_SMALL_ZH_Q).threads(1).build();
+        OnnxTextEmbedder after = OnnxTextEmbedder.newBuilder().preset(ModelPreset.BGE_SMALL_ZH_Q)
+            .pooling(Pooling.MEAN).threads(1).build()) {
+      // pooling(...) before preset(...) was silently replaced by the preset's CLS.
+      assertTrue(before.identity().contains("/mean"), before.identity());
+      assertEquals(before.identity(), after.identity());
+      assertArrayEquals(before.embed("补水面霜"), after.embed("补水面霜"));
+    }
+    Path model = Files.writeString(dir.resolve("m.onnx"), "x");
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> OnnxTextEmbedder.newBuilder().preset(ModelPreset.BGE_SMALL_ZH_Q).modelPath(model).build());
+    assertTrue(e.getMessage().contains("preset(BGE_SMALL_ZH_Q) and modelPath(") && e.getMessage().contains(
+        "both name the model"), e.getMessage());
+    e = assertThrows(IllegalStateException.class,
+        () -> OnnxTextEmbedder.newBuilder().modelPath(model).build());
+    assertTrue(e.getMessage().startsWith("no tokenizer"), e.getMessage());
   }
 
   @Test

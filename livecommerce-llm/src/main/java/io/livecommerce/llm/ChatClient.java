@@ -79,11 +79,11 @@ public final class ChatClient implements ChatModel {
   private final RetryInterceptor retry;
   private final long maxResponseBytes;
 
-  private ChatClient(Builder b) {
-    this.baseUrl = b.baseUrl;
-    this.apiKey = b.apiKey;
-    this.model = b.model;
-    this.redactPii = b.redactPii != null ? b.redactPii : !isLocal(b.baseUrl);
+  private ChatClient(Builder b, HttpUrl baseUrl, String model, String apiKey) {
+    this.baseUrl = baseUrl;
+    this.apiKey = apiKey;
+    this.model = model;
+    this.redactPii = b.redactPii != null ? b.redactPii : !isLocal(baseUrl);
     this.streamUsage = b.streamUsage;
     this.maxResponseBytes = b.maxResponseBytes;
     this.errors = new ErrorMapper(apiKey);
@@ -198,8 +198,8 @@ public final class ChatClient implements ChatModel {
   }
 
   /**
-   * Sends a request without blocking. Cancelling the future cancels the HTTP call and no further attempt starts; the future
-   * fails with the same typed {@link LlmException}s as {@link #chat}. Callbacks run on daemon threads.
+   * Sends a request without blocking. Cancelling the future cancels the HTTP call and no further attempt starts;
+   * the future fails with the same typed {@link LlmException}s as {@link #chat}. Callbacks run on daemon threads.
    */
   public CompletableFuture<ChatResponse> chatAsync(ChatRequest request) {
     Checks.notNull(request, "request");
@@ -516,9 +516,10 @@ public final class ChatClient implements ChatModel {
 
   /** Builds a {@link ChatClient}. Not thread-safe. Its {@link #toString()} never shows the key. */
   public static final class Builder {
+    private Provider provider;
     private HttpUrl baseUrl;
-    private String apiKey = "";
-    private String model = "";
+    private String apiKey;
+    private String model;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
     private Duration callTimeout = Duration.ofMinutes(5);
@@ -539,32 +540,29 @@ public final class ChatClient implements ChatModel {
     private Builder() {}
 
     /**
-     * Uses a provider's base URL and default model, and its key variable from the environment if set. Call it
-     * first; later setters override.
+     * Uses a provider's base URL and default model, and its key variable from the environment if set, for whatever
+     * {@link #baseUrl}, {@link #model} and {@link #apiKey} do not set; the order of the calls does not matter.
      */
     public Builder provider(Provider provider) {
-      Checks.notNull(provider, "provider");
-      baseUrl(provider.baseUrl());
-      this.model = provider.defaultModel();
-      String key = System.getenv(provider.keyVariable());
-      if (key != null && !key.isBlank()) {
-        this.apiKey = key.trim();
-      }
+      this.provider = Checks.notNull(provider, "provider");
       return this;
     }
 
-    /** The API base URL, e.g. {@code https://api.deepseek.com/v1}. */
+    /** The API base URL, e.g. {@code https://api.deepseek.com/v1}; overrides the provider's. */
     public Builder baseUrl(String baseUrl) {
-      Checks.notBlank(baseUrl, "baseUrl");
+      this.baseUrl = parseUrl(Checks.notBlank(baseUrl, "baseUrl"));
+      return this;
+    }
+
+    private static HttpUrl parseUrl(String baseUrl) {
       HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
       if (url == null) {
         throw new IllegalArgumentException("baseUrl " + Checks.quote(baseUrl) + " is not an http(s) URL");
       }
-      this.baseUrl = url;
-      return this;
+      return url;
     }
 
-    /** The API key. Kept out of logs, messages and toString. */
+    /** The API key; overrides the provider's variable. Kept out of logs, messages and toString. */
     public Builder apiKey(String apiKey) {
       this.apiKey = Checks.notNull(apiKey, "apiKey").trim();
       return this;
@@ -584,7 +582,7 @@ public final class ChatClient implements ChatModel {
       return this;
     }
 
-    /** The default model for requests that name none. */
+    /** The default model for requests that name none; overrides the provider's. */
     public Builder model(String model) {
       this.model = Checks.notBlank(model, "model");
       return this;
@@ -699,18 +697,29 @@ public final class ChatClient implements ChatModel {
     }
 
     /**
-     * Builds the client.
+     * Builds the client: explicit settings first, then the provider's.
      *
-     * @throws IllegalStateException if no base URL or model was set
+     * @throws IllegalStateException if no base URL or model was set, or retryBaseDelay exceeds retryMaxDelay
      */
     public ChatClient build() {
-      if (baseUrl == null) {
+      HttpUrl url = baseUrl != null ? baseUrl : provider != null ? parseUrl(provider.baseUrl()) : null;
+      if (url == null) {
         throw new IllegalStateException("no base URL: call provider(...) or baseUrl(...)");
       }
-      if (model.isEmpty()) {
+      String m = model != null ? model : provider != null ? provider.defaultModel() : "";
+      if (m.isEmpty()) {
         throw new IllegalStateException("no model: call provider(...) or model(...)");
       }
-      return new ChatClient(this);
+      if (retryBaseDelay.compareTo(retryMaxDelay) > 0) {
+        throw new IllegalStateException("retryBaseDelay " + retryBaseDelay + " exceeds retryMaxDelay "
+            + retryMaxDelay + ": the first wait could never reach its ceiling");
+      }
+      String key = apiKey;
+      if (key == null && provider != null) {
+        String env = System.getenv(provider.keyVariable());
+        key = env == null || env.isBlank() ? "" : env.trim();
+      }
+      return new ChatClient(this, url, m, key == null ? "" : key);
     }
 
     private static Duration positive(Duration d, String name) {
@@ -731,8 +740,8 @@ public final class ChatClient implements ChatModel {
 
     @Override
     public String toString() {
-      return "ChatClient.Builder{baseUrl=" + baseUrl + ", model=" + model + ", apiKey="
-          + (apiKey.isEmpty() ? "none" : "****") + "}";
+      return "ChatClient.Builder{provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + model + ", apiKey="
+          + (apiKey == null || apiKey.isEmpty() ? "none" : "****") + "}";
     }
   }
 }

@@ -61,6 +61,23 @@ class ChatClientTest {
   }
 
   @Test
+  void theBuilderDoesNotDependOnCallOrderAndRefusesCrossedRetryDelays() {
+    // provider(...) had to come first: called after baseUrl(...) and model(...), it replaced both.
+    try (ChatClient c = ChatClient.newBuilder().baseUrl("http://127.0.0.1:9/v1").model("mine")
+        .provider(Provider.OPENAI).apiKey("k").build()) {
+      assertEquals("mine", c.model());
+      assertTrue(c.toString().contains("127.0.0.1:9"), c.toString());
+    }
+    try (ChatClient c = ChatClient.newBuilder().provider(Provider.OPENAI).apiKey("k").build()) {
+      assertEquals("gpt-4o-mini", c.model());
+    }
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> ChatClient.newBuilder()
+        .provider(Provider.OPENAI).retryMaxDelay(Duration.ofMillis(100)).retryBaseDelay(Duration.ofSeconds(1))
+        .build());
+    assertTrue(e.getMessage().contains("retryBaseDelay PT1S exceeds retryMaxDelay PT0.1S"), e.getMessage());
+  }
+
+  @Test
   void successSendsTheRequestAndParsesTheAnswer() throws Exception {
     server.enqueue(ok(completion("家人们好！")));
     try (ChatClient c = client().build()) {

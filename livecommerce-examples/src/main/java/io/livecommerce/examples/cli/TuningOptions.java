@@ -83,6 +83,14 @@ public final class TuningOptions {
     }
     ConfidenceTransform c = confidence();
     ModelFamily family = family();
+    boolean alsFlags = alpha != null || factors != null || regularization != null || iterations != null;
+    if (family == ModelFamily.EASE && alsFlags) {
+      throw new IllegalArgumentException("--model-family ease and the ALS settings (--factors, --alpha, "
+          + "--regularization, --iterations) conflict: EASE trains no factors");
+    }
+    if (family == ModelFamily.ALS && easeLambda != null) {
+      throw new IllegalArgumentException("--model-family als and --ease-lambda conflict: ALS has no item weights");
+    }
     if (noTune) {
       ImplicitAls.Builder als = ImplicitAls.newBuilder().settings(alsSettings(seed));
       EaseTrainer.Builder ease = EaseTrainer.newBuilder().maxItems(easeMaxItems);

@@ -1,9 +1,15 @@
 package io.livecommerce.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livecommerce.recommend.AlsSettings;
 import io.livecommerce.recommend.ImplicitAls;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -22,5 +28,15 @@ class TuningOptionsTest {
     TuningOptions some = parse("--interactions", "x.csv", "--k", "5", "--out", "o.csv", "--no-tune", "--alpha", "2",
         "--iterations", "4");
     assertEquals(AlsSettings.parse("alpha=2,iterations=4,seed=7"), some.alsSettings(7));
+  }
+
+  @Test
+  void aFixedFamilyAndFlagsOfAnotherAreRefused() {
+    TuningOptions o = parse("--interactions", "x.csv", "--k", "5", "--out", "o.csv", "--model-family", "ease",
+        "--factors", "8");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> o.fit(List.of(), Map.of(), null, 1, new PrintWriter(Writer.nullWriter())));
+    assertTrue(e.getMessage().startsWith("--model-family ease and the ALS settings"),
+        e.getMessage());
   }
 }

@@ -4,8 +4,8 @@ import io.livecommerce.script.ScriptGenerator;
 import io.livecommerce.spi.ScriptGeneratorProvider;
 
 /**
- * Makes {@link TemplateScriptGenerator} the default script generator of {@link io.livecommerce.facade.LiveCommerce} when
- * this module is on the class path. Thread-safe (stateless).
+ * Makes {@link TemplateScriptGenerator} the default script generator of
+ * {@link io.livecommerce.facade.LiveCommerce} when this module is on the class path. Thread-safe (stateless).
  */
 public final class TemplateGeneratorProvider implements ScriptGeneratorProvider {
 

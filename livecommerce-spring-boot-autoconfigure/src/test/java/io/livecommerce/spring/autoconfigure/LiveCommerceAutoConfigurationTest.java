@@ -128,7 +128,8 @@ class LiveCommerceAutoConfigurationTest {
     runner.withClassLoader(new FilteredClassLoader("io.livecommerce.embedding"))
         .withPropertyValues("livecommerce.embedder.type=onnx")
         .run(ctx -> assertThat(ctx).getFailure().rootCause()
-            .hasMessageContaining("livecommerce.embedder.type=onnx but livecommerce-embedding is not on the class path"));
+            .hasMessageContaining(
+                "livecommerce.embedder.type=onnx but livecommerce-embedding is not on the class path"));
   }
 
   @Test
