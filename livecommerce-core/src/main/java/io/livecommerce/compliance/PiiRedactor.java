@@ -98,6 +98,49 @@ public final class PiiRedactor {
    */
   public Redaction redact(String text) {
     Checks.notNull(text, "text");
+    Placeholders shared = new Placeholders(List.of(text));
+    return new Redaction(redact(text, shared), shared.originals);
+  }
+
+  /**
+   * Redacts each of {@code texts} on its own (no match spans two of them), with one numbering: a value in two texts
+   * gets one placeholder, and no placeholder appears in any text beforehand. Each returned {@link Redaction} holds
+   * the originals of all the texts, so any of them restores an answer that quotes placeholders from any text (a
+   * chat model's reply to a conversation).
+   *
+   * @throws IllegalArgumentException if {@code texts} or one of them is null
+   */
+  public List<Redaction> redactAll(List<String> texts) {
+    List<String> list = Checks.copyNoNulls(Checks.notNull(texts, "texts"), "texts");
+    Placeholders shared = new Placeholders(list);
+    List<String> redacted = new ArrayList<>();
+    for (String text : list) {
+      redacted.add(redact(text, shared));
+    }
+    List<Redaction> out = new ArrayList<>();
+    for (String r : redacted) {
+      out.add(new Redaction(r, shared.originals));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The numbering shared by the texts redacted together. */
+  private static final class Placeholders {
+    final List<String> texts;
+    final Map<String, String> byValue = new LinkedHashMap<>();
+    final Map<String, Integer> counters = new LinkedHashMap<>();
+    final Map<String, String> originals = new LinkedHashMap<>();
+
+    Placeholders(List<String> texts) {
+      this.texts = texts;
+    }
+
+    boolean inAnyText(String placeholder) {
+      return texts.stream().anyMatch(t -> t.contains(placeholder));
+    }
+  }
+
+  private String redact(String text, Placeholders shared) {
     String folded = foldWidth(text); // same length, so offsets carry over
     List<int[]> spans = new ArrayList<>();
     List<String> kinds = new ArrayList<>();
@@ -123,27 +166,24 @@ public final class PiiRedactor {
       order.add(i);
     }
     order.sort(Comparator.comparingInt(i -> spans.get(i)[0]));
-    Map<String, String> byValue = new LinkedHashMap<>();
-    Map<String, Integer> counters = new LinkedHashMap<>();
-    Map<String, String> originals = new LinkedHashMap<>();
     StringBuilder sb = new StringBuilder();
     int pos = 0;
     for (int i : order) {
       int[] span = spans.get(i);
       String value = text.substring(span[0], span[1]);
-      String placeholder = byValue.computeIfAbsent(kinds.get(i) + "\u0000" + value, k -> {
+      String placeholder = shared.byValue.computeIfAbsent(kinds.get(i) + "\u0000" + value, k -> {
         String p;
-        do { // a placeholder the text already contains would be "restored" too: skip it
-          p = "[" + kinds.get(i) + "_" + counters.merge(kinds.get(i), 1, Integer::sum) + "]";
-        } while (text.contains(p));
+        do { // a placeholder a text already contains would be "restored" too: skip it
+          p = "[" + kinds.get(i) + "_" + shared.counters.merge(kinds.get(i), 1, Integer::sum) + "]";
+        } while (shared.inAnyText(p));
         return p;
       });
-      originals.put(placeholder, value);
+      shared.originals.put(placeholder, value);
       sb.append(text, pos, span[0]).append(placeholder);
       pos = span[1];
     }
     sb.append(text.substring(pos));
-    return new Redaction(sb.toString(), originals);
+    return sb.toString();
   }
 
   /** Whether the text just before {@code at} matches {@code context} (a word that says what follows). */

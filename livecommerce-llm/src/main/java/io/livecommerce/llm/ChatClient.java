@@ -188,8 +188,9 @@ public final class ChatClient implements ChatModel {
    */
   public ChatResponse chat(ChatRequest request) {
     Checks.notNull(request, "request");
-    Redaction redaction = redact(request);
-    Call call = newCall("chat/completions", body(request, redaction, false), request);
+    List<Redaction> redacted = redact(request);
+    Redaction redaction = restorer(redacted);
+    Call call = newCall("chat/completions", body(request, redacted, false), request);
     try (Response r = checked(call.execute())) {
       return completion(r, redaction);
     } catch (IOException e) {
@@ -203,8 +204,9 @@ public final class ChatClient implements ChatModel {
    */
   public CompletableFuture<ChatResponse> chatAsync(ChatRequest request) {
     Checks.notNull(request, "request");
-    Redaction redaction = redact(request);
-    Call call = newCall("chat/completions", body(request, redaction, false), request);
+    List<Redaction> redacted = redact(request);
+    Redaction redaction = restorer(redacted);
+    Call call = newCall("chat/completions", body(request, redacted, false), request);
     CompletableFuture<ChatResponse> future = new CompletableFuture<>();
     future.whenComplete((r, e) -> {
       if (future.isCancelled()) {
@@ -270,9 +272,10 @@ public final class ChatClient implements ChatModel {
   public ChatResponse stream(ChatRequest request, StreamListener listener) {
     Checks.notNull(request, "request");
     Checks.notNull(listener, "listener");
-    Redaction redaction = redact(request);
+    List<Redaction> redacted = redact(request);
+    Redaction redaction = restorer(redacted);
     PlaceholderRestorer restorer = new PlaceholderRestorer(redaction);
-    ObjectNode body = body(request, redaction, true);
+    ObjectNode body = body(request, redacted, true);
     StringBuilder text = new StringBuilder();
     String requestId = "";
     Call call = newCall("chat/completions", body, request);
@@ -358,29 +361,30 @@ public final class ChatClient implements ChatModel {
     }
   }
 
-  private Redaction redact(ChatRequest request) {
+  /** What restores the answer: any message's redaction holds the whole conversation's originals. */
+  private static Redaction restorer(List<Redaction> redacted) {
+    return redacted == null ? null : redacted.get(0);
+  }
+
+  /** Per message, one numbering across the conversation; null when nothing was redacted. */
+  private List<Redaction> redact(ChatRequest request) {
     if (!redactPii) {
       return null;
     }
-    // One redaction over all messages, so placeholders are unique across the conversation.
-    StringBuilder joined = new StringBuilder();
-    for (ChatMessage m : request.messages()) {
-      joined.append(m.content()).append('\u0000');
-    }
-    Redaction r = PiiRedactor.create().redact(joined.toString());
-    return r.redactedAnything() ? r : null;
+    List<Redaction> r = PiiRedactor.create().redactAll(request.messages().stream().map(ChatMessage::content)
+        .toList());
+    return r.isEmpty() || !r.get(0).redactedAnything() ? null : r;
   }
 
-  private ObjectNode body(ChatRequest request, Redaction redaction, boolean stream) {
+  private ObjectNode body(ChatRequest request, List<Redaction> redaction, boolean stream) {
     ObjectNode body = JSON.createObjectNode();
     body.put("model", request.model() != null ? request.model() : model);
     ArrayNode messages = body.putArray("messages");
-    String[] contents = redaction == null ? null : redaction.text().split("\u0000", -1);
     List<ChatMessage> list = request.messages();
     for (int i = 0; i < list.size(); i++) {
       ObjectNode m = messages.addObject();
       m.put("role", list.get(i).role().name().toLowerCase(Locale.ROOT));
-      m.put("content", contents == null ? list.get(i).content() : contents[i]);
+      m.put("content", redaction == null ? list.get(i).content() : redaction.get(i).text());
     }
     if (request.temperature() != null) {
       body.put("temperature", request.temperature());

@@ -421,6 +421,23 @@ class ChatClientTest {
   }
 
   @Test
+  void eachMessageIsRedactedOnItsOwnWithOneNumberingEvenWithANulInside() throws Exception {
+    // Messages were joined with U+0000 for one redaction and split back: a NUL in a message shifted every later
+    // message into the wrong slot.
+    server.enqueue(ok(completion("收到 [PHONE_1] 和 [PHONE_2]")));
+    try (ChatClient c = client().redactPii(true).build()) {
+      ChatResponse r = c.chat(ChatRequest.newBuilder().system("规则\u0000两段").user("电话 13800138000")
+          .user("另一个 13900139000，还是 13800138000").build());
+      assertEquals("收到 13800138000 和 13900139000", r.content());
+    }
+    JsonNode messages = new ObjectMapper().readTree(server.takeRequest().getBody().utf8()).get("messages");
+    assertEquals(3, messages.size());
+    assertEquals("规则\u0000两段", messages.get(0).get("content").asText());
+    assertEquals("电话 [PHONE_1]", messages.get(1).get("content").asText());
+    assertEquals("另一个 [PHONE_2]，还是 [PHONE_1]", messages.get(2).get("content").asText());
+  }
+
+  @Test
   void environmentConfigurationAndBuilderValidation() {
     assertTrue(ChatClient.fromEnvironment(k -> null).isEmpty());
     ChatClient c = ChatClient.fromEnvironment(k -> switch (k) {
