@@ -1,40 +1,21 @@
 package io.livecommerce.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.livecommerce.compliance.PiiRedactor;
 import io.livecommerce.compliance.Redaction;
 import io.livecommerce.internal.Checks;
-import io.livecommerce.llm.internal.ConcurrencyLimitInterceptor;
-import io.livecommerce.llm.internal.LoggingInterceptor;
-import io.livecommerce.llm.internal.PlaceholderRestorer;
-import io.livecommerce.llm.internal.RedirectInterceptor;
-import io.livecommerce.llm.internal.RetryInterceptor;
-import io.livecommerce.llm.internal.SseReader;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Callback;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
-import okio.BufferedSource;
 
 /**
  * A client for the OpenAI-compatible {@code POST {baseUrl}/chat/completions}, plain or streamed.
@@ -66,53 +47,16 @@ import okio.BufferedSource;
  */
 public final class ChatClient implements ChatModel {
 
-  private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
-  static final ObjectMapper JSON = new ObjectMapper();
-
-  private final OkHttpClient http;
-  private final HttpUrl baseUrl;
-  private final String apiKey;
+  private final HttpTransport transport;
   private final String model;
   private final boolean redactPii;
   private final boolean streamUsage;
-  private final ErrorMapper errors;
-  private final RetryInterceptor retry;
-  private final long maxResponseBytes;
 
-  private ChatClient(Builder b, HttpUrl baseUrl, String model, String apiKey) {
-    this.baseUrl = baseUrl;
-    this.apiKey = apiKey;
+  private ChatClient(HttpTransport transport, String model, boolean redactPii, boolean streamUsage) {
+    this.transport = transport;
     this.model = model;
-    this.redactPii = b.redactPii != null ? b.redactPii : !isLocal(baseUrl);
-    this.streamUsage = b.streamUsage;
-    this.maxResponseBytes = b.maxResponseBytes;
-    this.errors = new ErrorMapper(apiKey);
-    this.retry = new RetryInterceptor(b.maxAttempts, b.retryBaseDelay, b.retryMaxDelay, b.deadline, b.clock,
-        b.sleeper::sleep, b.retrySeed);
-    OkHttpClient.Builder ob = (b.base != null ? b.base.newBuilder() : new OkHttpClient.Builder())
-        .connectTimeout(b.connectTimeout)
-        .readTimeout(b.readTimeout)
-        .callTimeout(b.callTimeout)
-        .retryOnConnectionFailure(false) // ours does it, with backoff
-        .followRedirects(false) // ours does it, within the origin unless allowed
-        .followSslRedirects(false)
-        .dispatcher(new Dispatcher(daemonExecutor()));
-    if (b.maxInFlight > 0) {
-      ob.addInterceptor(new ConcurrencyLimitInterceptor(b.maxInFlight));
-    }
-    ob.addInterceptor(retry);
-    ob.addInterceptor(new LoggingInterceptor());
-    ob.addInterceptor(new RedirectInterceptor(b.crossOriginRedirects));
-    this.http = ob.build();
-  }
-
-  /** OkHttp's default dispatcher threads are not daemons; ours must never keep the JVM alive. */
-  private static ExecutorService daemonExecutor() {
-    return Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "livecommerce-llm-dispatcher");
-      t.setDaemon(true);
-      return t;
-    });
+    this.redactPii = redactPii;
+    this.streamUsage = streamUsage;
   }
 
   private static boolean isLocal(HttpUrl url) {
@@ -139,7 +83,7 @@ public final class ChatClient implements ChatModel {
 
   /** As {@link #fromEnvironment()}, reading variables through {@code env} (for tests). */
   public static Optional<ChatClient> fromEnvironment(Function<String, String> env) {
-    String url = env.apply("LIVECOMMERCE_LLM_BASE_URL");
+    String url = env.apply(LlmEnvironment.BASE_URL);
     if (url == null || url.isBlank()) {
       return Optional.empty();
     }
@@ -147,38 +91,31 @@ public final class ChatClient implements ChatModel {
     try {
       b.baseUrl(url);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("LIVECOMMERCE_LLM_BASE_URL " + Checks.quote(url) + " is not an http(s) URL");
+      throw new IllegalArgumentException(LlmEnvironment.BASE_URL + " " + Checks.quote(url)
+          + " is not an http(s) URL");
     }
-    String key = env.apply("LIVECOMMERCE_LLM_API_KEY");
+    String key = env.apply(LlmEnvironment.API_KEY);
     if (key != null && !key.isBlank()) {
       b.apiKey(key);
     }
-    String m = env.apply("LIVECOMMERCE_LLM_MODEL");
+    String m = env.apply(LlmEnvironment.MODEL);
     if (m == null || m.isBlank()) {
-      throw new IllegalArgumentException("LIVECOMMERCE_LLM_BASE_URL is set but LIVECOMMERCE_LLM_MODEL is not: "
-          + "set it to the model name the server expects (e.g. deepseek-chat, qwen-plus, qwen2.5:7b)");
+      throw new IllegalArgumentException(LlmEnvironment.BASE_URL + " is set but " + LlmEnvironment.MODEL
+          + " is not: set it to the model name the server expects (e.g. deepseek-chat, qwen-plus, qwen2.5:7b)");
     }
     b.model(m);
-    String t = env.apply("LIVECOMMERCE_LLM_TIMEOUT_SECONDS");
-    if (t != null && !t.isBlank()) {
-      double seconds;
-      try {
-        seconds = Double.parseDouble(t.trim());
-      } catch (NumberFormatException e) {
-        seconds = Double.NaN;
-      }
-      if (!(seconds > 0) || seconds > 86_400) {
-        throw new IllegalArgumentException("LIVECOMMERCE_LLM_TIMEOUT_SECONDS must be a number of seconds in "
-            + "(0, 86400] but was " + Checks.quote(t));
-      }
-      b.callTimeout(Duration.ofMillis(Math.round(seconds * 1000)));
-    }
+    LlmEnvironment.timeout(env).ifPresent(b::callTimeout);
     return Optional.of(b.build());
   }
 
   /** The default model. */
   public String model() {
     return model;
+  }
+
+  /** The HTTP side, shared with this package's other clients. */
+  HttpTransport transport() {
+    return transport;
   }
 
   /**
@@ -189,12 +126,12 @@ public final class ChatClient implements ChatModel {
   public ChatResponse chat(ChatRequest request) {
     Checks.notNull(request, "request");
     List<Redaction> redacted = redact(request);
-    Redaction redaction = restorer(redacted);
-    Call call = newCall("chat/completions", body(request, redacted, false), request);
-    try (Response r = checked(call.execute())) {
-      return completion(r, redaction);
+    Call call = transport.newCall("chat/completions", ChatBodies.body(request, model, redacted, false, streamUsage),
+        request.timeout());
+    try (Response r = transport.checked(call.execute())) {
+      return completion(r, restorer(redacted));
     } catch (IOException e) {
-      throw errors.fromIo(e, "chat request");
+      throw transport.errors().fromIo(e, "chat request");
     }
   }
 
@@ -206,7 +143,8 @@ public final class ChatClient implements ChatModel {
     Checks.notNull(request, "request");
     List<Redaction> redacted = redact(request);
     Redaction redaction = restorer(redacted);
-    Call call = newCall("chat/completions", body(request, redacted, false), request);
+    Call call = transport.newCall("chat/completions", ChatBodies.body(request, model, redacted, false, streamUsage),
+        request.timeout());
     CompletableFuture<ChatResponse> future = new CompletableFuture<>();
     future.whenComplete((r, e) -> {
       if (future.isCancelled()) {
@@ -216,10 +154,10 @@ public final class ChatClient implements ChatModel {
     call.enqueue(new Callback() {
       @Override
       public void onResponse(Call c, Response response) {
-        try (Response r = checked(response)) {
+        try (Response r = transport.checked(response)) {
           future.complete(completion(r, redaction));
         } catch (IOException e) {
-          future.completeExceptionally(errors.fromIo(e, "chat request"));
+          future.completeExceptionally(transport.errors().fromIo(e, "chat request"));
         } catch (RuntimeException e) {
           future.completeExceptionally(e);
         }
@@ -227,7 +165,7 @@ public final class ChatClient implements ChatModel {
 
       @Override
       public void onFailure(Call c, IOException e) {
-        future.completeExceptionally(errors.fromIo(e, "chat request"));
+        future.completeExceptionally(transport.errors().fromIo(e, "chat request"));
       }
     });
     return future;
@@ -235,7 +173,7 @@ public final class ChatClient implements ChatModel {
 
   private ChatResponse completion(Response r, Redaction redaction) throws IOException {
     String requestId = ErrorMapper.requestId(r);
-    JsonNode root = parse(readLimited(r, requestId), requestId);
+    JsonNode root = transport.parse(transport.readLimited(r, requestId), requestId);
     JsonNode choice = root.path("choices").path(0);
     JsonNode content = choice.path("message").path("content");
     if (!content.isTextual()) {
@@ -243,24 +181,9 @@ public final class ChatClient implements ChatModel {
           requestId, null);
     }
     // A server that echoes the key (or part of it) into an answer must not hand it to the caller's logs.
-    String text = errors.mask(redaction == null ? content.asText() : redaction.restore(content.asText()));
-    return new ChatResponse(text, choice.path("finish_reason").asText(""), usage(root.get("usage")),
+    String text = transport.errors().mask(redaction == null ? content.asText() : redaction.restore(content.asText()));
+    return new ChatResponse(text, choice.path("finish_reason").asText(""), ChatBodies.usage(root.get("usage")),
         root.path("model").asText(model), requestId);
-  }
-
-  /** The body as text, refusing (before reading it) anything over the size limit. */
-  String readLimited(Response r, String requestId) throws IOException {
-    long declared = r.body().contentLength();
-    BufferedSource source = r.body().source();
-    if (declared > maxResponseBytes || source.request(maxResponseBytes + 1)) {
-      throw tooLarge(requestId, null);
-    }
-    return source.readUtf8();
-  }
-
-  private ResponseTooLargeException tooLarge(String requestId, Throwable cause) {
-    return new ResponseTooLargeException("response is larger than maxResponseBytes (" + maxResponseBytes
-        + " bytes); nothing more was read", requestId, cause);
   }
 
   /**
@@ -273,91 +196,12 @@ public final class ChatClient implements ChatModel {
     Checks.notNull(request, "request");
     Checks.notNull(listener, "listener");
     List<Redaction> redacted = redact(request);
-    Redaction redaction = restorer(redacted);
-    PlaceholderRestorer restorer = new PlaceholderRestorer(redaction);
-    ObjectNode body = body(request, redacted, true);
-    StringBuilder text = new StringBuilder();
-    String requestId = "";
-    Call call = newCall("chat/completions", body, request);
-    try (Response r = checked(call.execute())) {
-      requestId = ErrorMapper.requestId(r);
-      StreamState state = new StreamState(requestId);
-      SseReader events = new SseReader(r.body().source(), maxResponseBytes);
-      while (!state.done) {
-        String payload;
-        try {
-          payload = events.next();
-        } catch (SseReader.TooLargeException e) {
-          throw tooLarge(requestId, e);
-        } catch (InterruptedIOException e) {
-          throw new LlmTimeoutException("chat stream passed its deadline after " + text.length()
-              + " characters: " + errors.scrub(e.getMessage()), e);
-        } catch (IOException e) {
-          throw new StreamInterruptedException("stream broke after " + text.length() + " characters: "
-              + errors.scrub(e.getMessage()), text.toString(), requestId, e);
-        }
-        if (payload == null) {
-          break;
-        }
-        dispatch(payload, state, text, restorer, listener);
-      }
-      String rest = restorer.flush();
-      if (!rest.isEmpty()) {
-        listener.onText(errors.mask(rest));
-      }
-      if (!state.done && state.finishReason.isEmpty()) {
-        throw new StreamInterruptedException("stream ended before the answer was complete (no [DONE])",
-            text.toString(), requestId, null);
-      }
-      String full = errors.mask(redaction == null ? text.toString() : redaction.restore(text.toString()));
-      return new ChatResponse(full, state.finishReason, state.usage, state.model == null ? model : state.model,
-          requestId);
+    Call call = transport.newCall("chat/completions", ChatBodies.body(request, model, redacted, true, streamUsage),
+        request.timeout());
+    try (Response r = transport.checked(call.execute())) {
+      return new ChatStream(transport, restorer(redacted), listener).read(r, model);
     } catch (IOException e) {
-      throw errors.fromIo(e, "chat stream");
-    }
-  }
-
-  private final class StreamState {
-    final String requestId;
-    boolean done;
-    String finishReason = "";
-    Usage usage = Usage.NONE;
-    String model;
-
-    StreamState(String requestId) {
-      this.requestId = requestId;
-    }
-  }
-
-  private void dispatch(String payload, StreamState state, StringBuilder text, PlaceholderRestorer restorer,
-      StreamListener listener) {
-    if (payload.trim().equals("[DONE]")) {
-      state.done = true;
-      return;
-    }
-    JsonNode event = parse(payload, state.requestId);
-    if (event.has("error")) {
-      JsonNode err = event.get("error");
-      throw new ProviderException("error inside stream: " + errors.scrub(err.path("message").asText(err.toString())),
-          0, errors.scrub(err.path("code").asText("")), state.requestId, null);
-    }
-    if (event.hasNonNull("model")) {
-      state.model = event.get("model").asText();
-    }
-    if (event.hasNonNull("usage")) {
-      state.usage = usage(event.get("usage"));
-    }
-    JsonNode choice = event.path("choices").path(0);
-    JsonNode delta = choice.path("delta").path("content");
-    if (delta.isTextual() && !delta.asText().isEmpty()) {
-      text.append(delta.asText());
-      String ready = restorer.accept(delta.asText());
-      if (!ready.isEmpty()) {
-        listener.onText(errors.mask(ready));
-      }
-    }
-    if (choice.hasNonNull("finish_reason")) {
-      state.finishReason = choice.get("finish_reason").asText();
+      throw transport.errors().fromIo(e, "chat stream");
     }
   }
 
@@ -376,146 +220,16 @@ public final class ChatClient implements ChatModel {
     return r.isEmpty() || !r.get(0).redactedAnything() ? null : r;
   }
 
-  private ObjectNode body(ChatRequest request, List<Redaction> redaction, boolean stream) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("model", request.model() != null ? request.model() : model);
-    ArrayNode messages = body.putArray("messages");
-    List<ChatMessage> list = request.messages();
-    for (int i = 0; i < list.size(); i++) {
-      ObjectNode m = messages.addObject();
-      m.put("role", list.get(i).role().name().toLowerCase(Locale.ROOT));
-      m.put("content", redaction == null ? list.get(i).content() : redaction.get(i).text());
-    }
-    if (request.temperature() != null) {
-      body.put("temperature", request.temperature());
-    }
-    if (request.topP() != null) {
-      body.put("top_p", request.topP());
-    }
-    if (request.maxTokens() != null) {
-      body.put("max_tokens", request.maxTokens());
-    }
-    if (!request.stop().isEmpty()) {
-      ArrayNode stop = body.putArray("stop");
-      request.stop().forEach(stop::add);
-    }
-    if (request.seed() != null) {
-      body.put("seed", request.seed());
-    }
-    ResponseFormat f = request.responseFormat();
-    if (f != null && !f.type().equals("text")) {
-      ObjectNode rf = body.putObject("response_format");
-      rf.put("type", f.type());
-      if (f.type().equals("json_schema")) {
-        ObjectNode js = rf.putObject("json_schema");
-        js.put("name", f.name());
-        js.set("schema", f.schema());
-        js.put("strict", true);
-      }
-    }
-    if (stream) {
-      body.put("stream", true);
-      if (streamUsage) {
-        body.putObject("stream_options").put("include_usage", true);
-      }
-    }
-    return body;
-  }
-
-  /** A POST of JSON to {@code path} under the base URL, with the key and the request's own deadline if it has one. */
-  private Call newCall(String path, ObjectNode body, ChatRequest request) {
-    Call call = newCall(path, body);
-    if (request.timeout() != null) {
-      call.timeout().timeout(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    }
-    return call;
-  }
-
-  /** A POST of JSON to {@code path} under the base URL, with the key. */
-  Call newCall(String path, ObjectNode body) {
-    Request.Builder rb = new Request.Builder()
-        .url(baseUrl.newBuilder().addPathSegments(path).build());
-    try {
-      rb.post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot serialize the request", e);
-    }
-    if (!apiKey.isEmpty()) {
-      rb.header("Authorization", "Bearer " + apiKey);
-    }
-    return http.newCall(rb.build());
-  }
-
-  /** The URL of {@code path} (slash-separated segments) under the base URL. For this module's clients. */
-  HttpUrl.Builder url(String path) {
-    return baseUrl.newBuilder().addPathSegments(path);
-  }
-
-  /**
-   * Sends a request built by a sibling client (it adds the key); returns a 2xx response or throws the typed error.
-   */
-  Response send(Request.Builder rb) throws IOException {
-    if (!apiKey.isEmpty()) {
-      rb.header("Authorization", "Bearer " + apiKey);
-    }
-    return checked(http.newCall(rb.build()).execute());
-  }
-
-  /** POSTs JSON to {@code path}; returns a 2xx response or throws the typed error. For this module's clients. */
-  Response execute(String path, ObjectNode body) throws IOException {
-    return checked(newCall(path, body).execute());
-  }
-
-  /** Returns a 2xx response, or closes it and throws the typed error. */
-  private Response checked(Response r) {
-    if (!r.isSuccessful()) {
-      try (r) {
-        throw errors.fromResponse(r, retryAfterOf(r));
-      }
-    }
-    return r;
-  }
-
-  private Duration retryAfterOf(Response r) {
-    return r.code() == 429 ? retry.retryAfterFor(r) : null;
-  }
-
-  JsonNode parse(String body, String requestId) {
-    try {
-      JsonNode node = JSON.readTree(body);
-      if (node == null || !node.isObject()) {
-        throw new MalformedResponseException("response is not a JSON object", 200, "", requestId, null);
-      }
-      return node;
-    } catch (IOException e) {
-      throw new MalformedResponseException("response is not valid JSON: " + errors.scrub(e.getMessage()),
-          200, "", requestId, e);
-    }
-  }
-
-  ErrorMapper errors() {
-    return errors;
-  }
-
-  private static Usage usage(JsonNode u) {
-    if (u == null || !u.isObject()) {
-      return Usage.NONE;
-    }
-    return new Usage(u.path("prompt_tokens").asLong(), u.path("completion_tokens").asLong(),
-        u.path("total_tokens").asLong());
-  }
-
   /** Releases pooled connections. Idempotent. */
   @Override
   public void close() {
-    http.connectionPool().evictAll();
-    http.dispatcher().executorService().shutdown();
+    transport.close();
   }
 
   @Override
   public String toString() {
-    return "ChatClient{baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey.isEmpty() ? "none" : "****")
-        + ", redactPii=" + redactPii + "}";
+    return "ChatClient{baseUrl=" + transport.baseUrl() + ", model=" + model + ", apiKey="
+        + (transport.hasKey() ? "****" : "none") + ", redactPii=" + redactPii + "}";
   }
 
   /** Builds a {@link ChatClient}. Not thread-safe. Its {@link #toString()} never shows the key. */
@@ -723,7 +437,10 @@ public final class ChatClient implements ChatModel {
         String env = System.getenv(provider.keyVariable());
         key = env == null || env.isBlank() ? "" : env.trim();
       }
-      return new ChatClient(this, url, m, key == null ? "" : key);
+      HttpTransport transport = new HttpTransport(new HttpTransport.Settings(url, key == null ? "" : key,
+          connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxAttempts, retryBaseDelay, retryMaxDelay,
+          deadline, clock, sleeper, retrySeed, crossOriginRedirects, maxInFlight, base));
+      return new ChatClient(transport, m, redactPii != null ? redactPii : !isLocal(url), streamUsage);
     }
 
     private static Duration positive(Duration d, String name) {

@@ -87,7 +87,7 @@ public final class FineTuningClient {
         .addFormDataPart("purpose", "fine-tune")
         .addFormDataPart("file", jsonl.getFileName().toString(), RequestBody.create(jsonl.toFile(), JSONL))
         .build();
-    JsonNode n = call(new Request.Builder().url(transport.url("files").build()).post(body), "file upload");
+    JsonNode n = call(new Request.Builder().url(transport.transport().url("files").build()).post(body), "file upload");
     LOG.debug("uploaded {} ({} lines) as {}", jsonl.getFileName(), lines, n.path("id").asText());
     return new FineTuningFile(required(n, "id"), n.path("filename").asText(jsonl.getFileName().toString()),
         n.path("bytes").asLong(), n.path("purpose").asText("fine-tune"), n.path("created_at").asLong());
@@ -100,7 +100,7 @@ public final class FineTuningClient {
    */
   public FineTuningJob create(FineTuningJobRequest request) {
     Checks.notNull(request, "request");
-    ObjectNode body = ChatClient.JSON.createObjectNode();
+    ObjectNode body = HttpTransport.JSON.createObjectNode();
     body.put("model", request.model().isEmpty() ? transport.model() : request.model());
     body.put("training_file", request.trainingFile());
     if (!request.validationFile().isEmpty()) {
@@ -115,7 +115,7 @@ public final class FineTuningClient {
     if (request.epochs() != null) {
       body.putObject("hyperparameters").put("n_epochs", request.epochs());
     }
-    Request.Builder rb = new Request.Builder().url(transport.url("fine_tuning/jobs").build())
+    Request.Builder rb = new Request.Builder().url(transport.transport().url("fine_tuning/jobs").build())
         .post(RequestBody.create(body.toString().getBytes(StandardCharsets.UTF_8), JSON_TYPE))
         .tag(RetryInterceptor.NotIdempotent.class, RetryInterceptor.NotIdempotent.INSTANCE);
     return job(call(rb, "job creation"));
@@ -128,7 +128,7 @@ public final class FineTuningClient {
    */
   public FineTuningJob job(String jobId) {
     Checks.notBlank(jobId, "jobId");
-    return job(call(new Request.Builder().url(transport.url("fine_tuning/jobs").addPathSegment(jobId).build()).get(),
+    return job(call(new Request.Builder().url(transport.transport().url("fine_tuning/jobs").addPathSegment(jobId).build()).get(),
         "job status"));
   }
 
@@ -139,7 +139,7 @@ public final class FineTuningClient {
    */
   public FineTuningJob cancel(String jobId) {
     Checks.notBlank(jobId, "jobId");
-    return job(call(new Request.Builder().url(transport.url("fine_tuning/jobs").addPathSegment(jobId)
+    return job(call(new Request.Builder().url(transport.transport().url("fine_tuning/jobs").addPathSegment(jobId)
         .addPathSegment("cancel").build()).post(RequestBody.create(new byte[0], JSON_TYPE)), "job cancel"));
   }
 
@@ -151,7 +151,7 @@ public final class FineTuningClient {
   public List<FineTuningEvent> events(String jobId, int limit) {
     Checks.notBlank(jobId, "jobId");
     Checks.inRange(limit, 1, 100, "limit");
-    JsonNode n = call(new Request.Builder().url(transport.url("fine_tuning/jobs").addPathSegment(jobId)
+    JsonNode n = call(new Request.Builder().url(transport.transport().url("fine_tuning/jobs").addPathSegment(jobId)
         .addPathSegment("events").addQueryParameter("limit", String.valueOf(limit)).build()).get(), "job events");
     List<FineTuningEvent> out = new ArrayList<>();
     for (JsonNode e : n.path("data")) {
@@ -211,11 +211,11 @@ public final class FineTuningClient {
   }
 
   private JsonNode call(Request.Builder rb, String what) {
-    try (Response r = transport.send(rb)) {
+    try (Response r = transport.transport().send(rb)) {
       String requestId = ErrorMapper.requestId(r);
-      return transport.parse(transport.readLimited(r, requestId), requestId);
+      return transport.transport().parse(transport.transport().readLimited(r, requestId), requestId);
     } catch (IOException e) {
-      throw transport.errors().fromIo(e, what);
+      throw transport.transport().errors().fromIo(e, what);
     }
   }
 
@@ -265,7 +265,7 @@ public final class FineTuningClient {
   private static void checkLine(Path file, int line, String s) {
     JsonNode n;
     try {
-      n = ChatClient.JSON.readTree(s);
+      n = HttpTransport.JSON.readTree(s);
     } catch (IOException e) {
       n = null;
     }

@@ -72,13 +72,13 @@ public final class HttpTextEmbedder implements TextEmbedder {
   }
 
   private List<float[]> batch(List<String> texts) {
-    ObjectNode body = ChatClient.JSON.createObjectNode();
+    ObjectNode body = HttpTransport.JSON.createObjectNode();
     body.put("model", model);
     ArrayNode input = body.putArray("input");
     texts.forEach(input::add);
-    try (Response r = client.execute("embeddings", body)) {
+    try (Response r = client.transport().execute("embeddings", body)) {
       String requestId = ErrorMapper.requestId(r);
-      JsonNode data = client.parse(client.readLimited(r, requestId), requestId).get("data");
+      JsonNode data = client.transport().parse(client.transport().readLimited(r, requestId), requestId).get("data");
       if (data == null || !data.isArray() || data.size() != texts.size()) {
         throw new MalformedResponseException("expected " + texts.size() + " embeddings in \"data\"", r.code(), "",
             requestId, null);
@@ -104,7 +104,7 @@ public final class HttpTextEmbedder implements TextEmbedder {
       }
       return List.of(vectors);
     } catch (IOException e) {
-      throw client.errors().fromIo(e, "embedding request");
+      throw client.transport().errors().fromIo(e, "embedding request");
     }
   }
 

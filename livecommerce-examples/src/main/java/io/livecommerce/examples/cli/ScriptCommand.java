@@ -7,6 +7,7 @@ import io.livecommerce.domain.Promotion;
 import io.livecommerce.domain.PromotionType;
 import io.livecommerce.llm.ChatClient;
 import io.livecommerce.llm.ChatModel;
+import io.livecommerce.llm.LlmEnvironment;
 import io.livecommerce.llm.local.LocalChatModel;
 import io.livecommerce.llm.local.LocalScriptGeneratorProvider;
 import io.livecommerce.llm.script.LlmScriptGenerator;
@@ -103,7 +104,7 @@ public final class ScriptCommand implements Callable<Integer> {
     Optional<ChatModel> llm;
     if (local != null) {
       LocalChatModel.Builder b = LocalChatModel.newBuilder().gguf(local);
-      LocalScriptGeneratorProvider.timeoutFromEnvironment(System::getenv).ifPresent(b::timeout);
+      LlmEnvironment.timeout(System::getenv).ifPresent(b::timeout);
       if (threads != null) {
         b.threads(threads);
       }

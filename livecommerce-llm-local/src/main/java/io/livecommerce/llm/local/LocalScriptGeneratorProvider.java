@@ -1,5 +1,6 @@
 package io.livecommerce.llm.local;
 
+import io.livecommerce.llm.LlmEnvironment;
 import io.livecommerce.llm.script.LlmScriptGenerator;
 import io.livecommerce.script.ScriptGenerator;
 import io.livecommerce.spi.ScriptGeneratorProvider;
@@ -60,32 +61,7 @@ public final class LocalScriptGeneratorProvider implements ScriptGeneratorProvid
         throw new IllegalArgumentException("LIVECOMMERCE_LLM_THREADS '" + threads + "' is not a whole number", e);
       }
     }
-    timeoutFromEnvironment(env).ifPresent(b::timeout);
+    LlmEnvironment.timeout(env).ifPresent(b::timeout);
     return LlmScriptGenerator.newBuilder().client(b.build()).jsonSchema(true).build();
-  }
-
-  /**
-   * {@code LIVECOMMERCE_LLM_TIMEOUT_SECONDS}, the deadline the OpenAI-compatible client also takes, for a local
-   * model.
-   *
-   * @throws IllegalArgumentException if it is set but not a number of seconds in (0, 86400]
-   */
-  public static java.util.Optional<java.time.Duration> timeoutFromEnvironment(
-      java.util.function.Function<String, String> env) {
-    String t = env.apply("LIVECOMMERCE_LLM_TIMEOUT_SECONDS");
-    if (t == null || t.isBlank()) {
-      return java.util.Optional.empty();
-    }
-    double seconds;
-    try {
-      seconds = Double.parseDouble(t.strip());
-    } catch (NumberFormatException e) {
-      seconds = Double.NaN;
-    }
-    if (!(seconds > 0) || seconds > 86_400) {
-      throw new IllegalArgumentException("LIVECOMMERCE_LLM_TIMEOUT_SECONDS must be a number of seconds in (0, 86400] "
-          + "but was '" + t + "'");
-    }
-    return java.util.Optional.of(java.time.Duration.ofMillis(Math.round(seconds * 1000)));
   }
 }

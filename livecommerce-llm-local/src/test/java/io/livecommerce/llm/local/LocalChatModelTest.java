@@ -10,6 +10,7 @@ import io.livecommerce.domain.Anchor;
 import io.livecommerce.domain.Product;
 import io.livecommerce.llm.ChatRequest;
 import io.livecommerce.llm.ChatResponse;
+import io.livecommerce.llm.LlmEnvironment;
 import io.livecommerce.llm.LlmException;
 import io.livecommerce.llm.LlmTimeoutException;
 import io.livecommerce.llm.script.LlmScriptGenerator;
@@ -194,11 +195,11 @@ class LocalChatModelTest {
     } finally {
       quick.close();
     }
-    assertEquals(Duration.ofMillis(2500), LocalScriptGeneratorProvider.timeoutFromEnvironment(
+    assertEquals(Duration.ofMillis(2500), LlmEnvironment.timeout(
         Map.of("LIVECOMMERCE_LLM_TIMEOUT_SECONDS", "2.5")::get).orElseThrow());
-    assertTrue(LocalScriptGeneratorProvider.timeoutFromEnvironment(Map.<String, String>of()::get).isEmpty());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LocalScriptGeneratorProvider
-        .timeoutFromEnvironment(Map.of("LIVECOMMERCE_LLM_TIMEOUT_SECONDS", "soon")::get));
+    assertTrue(LlmEnvironment.timeout(Map.<String, String>of()::get).isEmpty());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LlmEnvironment
+        .timeout(Map.of("LIVECOMMERCE_LLM_TIMEOUT_SECONDS", "soon")::get));
     assertTrue(e.getMessage().contains("LIVECOMMERCE_LLM_TIMEOUT_SECONDS") && e.getMessage().contains("soon"));
     assertThrows(IllegalArgumentException.class, () -> LocalChatModel.newBuilder().timeout(Duration.ofSeconds(-1)));
   }
