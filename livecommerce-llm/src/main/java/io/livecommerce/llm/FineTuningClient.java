@@ -54,11 +54,13 @@ public final class FineTuningClient {
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
   private final ChatClient transport;
+  private final HttpTransport http;
   private final Clock clock;
   private final Sleeper sleeper;
 
   private FineTuningClient(ChatClient transport, Clock clock, Sleeper sleeper) {
     this.transport = transport;
+    this.http = transport.transport();
     this.clock = clock;
     this.sleeper = sleeper;
   }
@@ -87,7 +89,7 @@ public final class FineTuningClient {
         .addFormDataPart("purpose", "fine-tune")
         .addFormDataPart("file", jsonl.getFileName().toString(), RequestBody.create(jsonl.toFile(), JSONL))
         .build();
-    JsonNode n = call(new Request.Builder().url(transport.transport().url("files").build()).post(body), "file upload");
+    JsonNode n = call(new Request.Builder().url(http.url("files").build()).post(body), "file upload");
     LOG.debug("uploaded {} ({} lines) as {}", jsonl.getFileName(), lines, n.path("id").asText());
     return new FineTuningFile(required(n, "id"), n.path("filename").asText(jsonl.getFileName().toString()),
         n.path("bytes").asLong(), n.path("purpose").asText("fine-tune"), n.path("created_at").asLong());
@@ -115,7 +117,7 @@ public final class FineTuningClient {
     if (request.epochs() != null) {
       body.putObject("hyperparameters").put("n_epochs", request.epochs());
     }
-    Request.Builder rb = new Request.Builder().url(transport.transport().url("fine_tuning/jobs").build())
+    Request.Builder rb = new Request.Builder().url(http.url("fine_tuning/jobs").build())
         .post(RequestBody.create(body.toString().getBytes(StandardCharsets.UTF_8), JSON_TYPE))
         .tag(RetryInterceptor.NotIdempotent.class, RetryInterceptor.NotIdempotent.INSTANCE);
     return job(call(rb, "job creation"));
@@ -128,7 +130,7 @@ public final class FineTuningClient {
    */
   public FineTuningJob job(String jobId) {
     Checks.notBlank(jobId, "jobId");
-    return job(call(new Request.Builder().url(transport.transport().url("fine_tuning/jobs").addPathSegment(jobId).build()).get(),
+    return job(call(new Request.Builder().url(http.url("fine_tuning/jobs").addPathSegment(jobId).build()).get(),
         "job status"));
   }
 
@@ -139,7 +141,7 @@ public final class FineTuningClient {
    */
   public FineTuningJob cancel(String jobId) {
     Checks.notBlank(jobId, "jobId");
-    return job(call(new Request.Builder().url(transport.transport().url("fine_tuning/jobs").addPathSegment(jobId)
+    return job(call(new Request.Builder().url(http.url("fine_tuning/jobs").addPathSegment(jobId)
         .addPathSegment("cancel").build()).post(RequestBody.create(new byte[0], JSON_TYPE)), "job cancel"));
   }
 
@@ -151,7 +153,7 @@ public final class FineTuningClient {
   public List<FineTuningEvent> events(String jobId, int limit) {
     Checks.notBlank(jobId, "jobId");
     Checks.inRange(limit, 1, 100, "limit");
-    JsonNode n = call(new Request.Builder().url(transport.transport().url("fine_tuning/jobs").addPathSegment(jobId)
+    JsonNode n = call(new Request.Builder().url(http.url("fine_tuning/jobs").addPathSegment(jobId)
         .addPathSegment("events").addQueryParameter("limit", String.valueOf(limit)).build()).get(), "job events");
     List<FineTuningEvent> out = new ArrayList<>();
     for (JsonNode e : n.path("data")) {
@@ -211,11 +213,11 @@ public final class FineTuningClient {
   }
 
   private JsonNode call(Request.Builder rb, String what) {
-    try (Response r = transport.transport().send(rb)) {
+    try (Response r = http.send(rb)) {
       String requestId = ErrorMapper.requestId(r);
-      return transport.transport().parse(transport.transport().readLimited(r, requestId), requestId);
+      return http.parse(http.readLimited(r, requestId), requestId);
     } catch (IOException e) {
-      throw transport.transport().errors().fromIo(e, what);
+      throw http.errors().fromIo(e, what);
     }
   }
 
