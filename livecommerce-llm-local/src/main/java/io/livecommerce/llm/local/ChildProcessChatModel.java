@@ -152,9 +152,23 @@ public final class ChildProcessChatModel implements ChatModel {
     List<String> cmd = new ArrayList<>();
     cmd.add(settings.javaCommand);
     cmd.addAll(settings.jvmArgs);
-    cmd.add("-cp");
-    cmd.add(settings.classPath);
-    cmd.add(LocalModelProcess.class.getName());
+    Module module = LocalModelProcess.class.getModule();
+    String modulePath = System.getProperty("jdk.module.path");
+    if (module.isNamed() && modulePath != null && !modulePath.isBlank()) {
+      // On the module path the class path lacks this module: start the child the way this JVM was started.
+      cmd.add("-p");
+      cmd.add(modulePath);
+      if (!settings.classPath.isBlank()) {
+        cmd.add("-cp");
+        cmd.add(settings.classPath);
+      }
+      cmd.add("-m");
+      cmd.add(module.getName() + "/" + LocalModelProcess.class.getName());
+    } else {
+      cmd.add("-cp");
+      cmd.add(settings.classPath);
+      cmd.add(LocalModelProcess.class.getName());
+    }
     cmd.add(settings.gguf.toAbsolutePath().toString());
     cmd.add(String.valueOf(settings.threads));
     cmd.add(String.valueOf(settings.contextSize));
@@ -266,7 +280,10 @@ public final class ChildProcessChatModel implements ChatModel {
       return this;
     }
 
-    /** The child's class path; default this JVM's (it must hold livecommerce-llm-local and its dependencies). */
+    /**
+     * The child's class path; default this JVM's (it must hold livecommerce-llm-local and its dependencies). When
+     * this module runs as a named module, the child gets this JVM's module path too and starts from it.
+     */
     public Builder classPath(String classPath) {
       this.classPath = Checks.notBlank(classPath, "classPath");
       return this;
