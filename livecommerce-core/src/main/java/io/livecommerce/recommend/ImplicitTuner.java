@@ -124,19 +124,15 @@ public final class ImplicitTuner {
           .build();
     }
 
-    /** The settings as {@code key=value} pairs (only those the family uses). */
+    /** The settings, in the one printed form ({@link ImplicitSettings#toString()}). */
+    public ImplicitSettings settings() {
+      return new ImplicitSettings(family, confidence, new AlsSettings(factors, iterations, regularization, alpha,
+          AlsSettings.DEFAULTS.seed()), easeLambda, weights);
+    }
+
+    /** The settings as {@code key=value} pairs (only those the family uses): {@code settings().toString()}. */
     public String describe() {
-      StringBuilder b = new StringBuilder("family=").append(family.name().toLowerCase(Locale.ROOT))
-          .append(",confidence=").append(confidence.name().toLowerCase(Locale.ROOT));
-      if (family.usesAls()) {
-        b.append(String.format(Locale.ROOT, ",alpha=%s,factors=%d,regularization=%s,iterations=%d", plain(alpha),
-            factors, plain(regularization), iterations));
-      }
-      if (family.usesEase()) {
-        b.append(",easeLambda=").append(plain(easeLambda)).append("xmeanDiag");
-      }
-      return b.append(",content=").append(plain(weights.content())).append(",popularity=")
-          .append(plain(weights.popularity())).toString();
+      return settings().toString();
     }
   }
 

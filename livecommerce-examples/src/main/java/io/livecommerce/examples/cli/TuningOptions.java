@@ -128,11 +128,11 @@ public final class TuningOptions {
     lastTuning = r;
     if (r.trials() == 0) {
       out.println("tuning skipped: too little data (no user has 3 or more distinct items with a positive weight); "
-          + "used " + r.best().describe().replace(",", ", "));
+          + "used " + r.best().settings().format(", "));
       return r.model();
     }
     out.printf(Locale.ROOT, "tuning chose (validation split of the training data, %d trials, %.1f s): %s; "
-        + "validation NDCG@10 %.4f%n", r.trials(), r.millis() / 1000.0, r.best().describe().replace(",", ", "),
+        + "validation NDCG@10 %.4f%n", r.trials(), r.millis() / 1000.0, r.best().settings().format(", "),
         r.best().validationNdcg());
     out.print(r.trialTable());
     return r.model();

@@ -73,7 +73,7 @@ public final class Reports {
     page.section("Tuning");
     page.paragraph(String.format(Locale.ROOT, "%d models fitted in %.1f s on a validation split of the training "
         + "data; chosen: %s, validation NDCG@10 %.4f.", r.trials(), r.millis() / 1000.0,
-        r.best().describe().replace(",", ", "), r.best().validationNdcg()));
+        r.best().settings().format(", "), r.best().validationNdcg()));
     if (r.history().isEmpty()) {
       return;
     }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class AlsSettingsTest {
+class RecommenderSettingsTest {
 
   @Test
   void printedSettingsParseBackToTheSameRecord() {
@@ -61,5 +61,26 @@ class AlsSettingsTest {
     assertEquals(ModelFamily.ALS, ModelFamily.impliedBy(true, false));
     assertEquals(ModelFamily.EASE, ModelFamily.impliedBy(false, true));
     assertEquals(ModelFamily.BLEND, ModelFamily.impliedBy(true, true));
+  }
+
+  @Test
+  void printedTrialSettingsParseBackToTheSameRecord() {
+    Random r = new Random(2);
+    for (int i = 0; i < 300; i++) {
+      ModelFamily family = ModelFamily.values()[r.nextInt(3)];
+      ImplicitTuner.Trial t = new ImplicitTuner.Trial(family, ConfidenceTransform.values()[r.nextInt(3)],
+          r.nextInt(4) * 2.5, 1 + r.nextInt(128), 0.01 + r.nextInt(100) / 10.0, 1 + r.nextInt(30),
+          Math.pow(10, r.nextInt(7) / 4.0 - 1), new BlendWeights(1, r.nextInt(3) / 4.0, r.nextInt(3) / 10.0, 0),
+          r.nextDouble());
+      String printed = t.describe();
+      assertEquals(t.settings(), ImplicitSettings.parse(printed), printed);
+      assertEquals(t.settings(), ImplicitSettings.parse(t.settings().format(", ")), printed);
+    }
+    assertEquals("family=ease,confidence=binary,easeLambda=0.316xmeanDiag,content=0,popularity=0",
+        ImplicitSettings.parse("family=ease, confidence=binary, easeLambda=0.316xmeanDiag, content=0, popularity=0")
+            .toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ImplicitSettings.parse("family=svd,content=0"));
+    assertTrue(e.getMessage().contains("family=\"svd\" is not one of [als, ease, blend]"), e.getMessage());
   }
 }
