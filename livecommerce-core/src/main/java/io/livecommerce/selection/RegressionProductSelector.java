@@ -19,8 +19,6 @@ import io.livecommerce.regress.TabularPrediction;
 import io.livecommerce.regress.TabularRegressor;
 import io.livecommerce.regress.TabularRow;
 import io.livecommerce.regress.TreeLearner;
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -54,21 +52,21 @@ import java.util.Set;
 public final class RegressionProductSelector implements ProductSelector {
 
   /** The codec {@link ModelFiles} uses. The embedder is not saved; pass it to {@link #load}. */
-  public static final ModelCodec<RegressionProductSelector> CODEC = new Codec();
+  public static final ModelCodec<RegressionProductSelector> CODEC = new ProductSelectorCodec();
 
   static final List<String> NUMERIC = List.of("price", "anchor fit", "anchor usual log units", "anchor log followers");
   static final List<String> CATEGORICAL = List.of("category", "brand", "slot", "weekday");
 
-  private final TabularModel model;
+  final TabularModel model;
   private final TextEmbedder embedder;
-  private final AnchorStats stats;
-  private final List<String> pastIds;
-  private final List<String> pastTitles;
-  private final float[][] pastVectors;
-  private final double[] pastUnits; // mean units per session
-  private final Map<String, int[]> anchorPast;
+  final AnchorStats stats;
+  final List<String> pastIds;
+  final List<String> pastTitles;
+  final float[][] pastVectors;
+  final double[] pastUnits; // mean units per session
+  final Map<String, int[]> anchorPast;
 
-  private RegressionProductSelector(TabularModel model, TextEmbedder embedder, AnchorStats stats,
+  RegressionProductSelector(TabularModel model, TextEmbedder embedder, AnchorStats stats,
       List<String> pastIds, List<String> pastTitles, float[][] pastVectors, double[] pastUnits,
       Map<String, int[]> anchorPast) {
     this.model = model;
@@ -181,84 +179,6 @@ public final class RegressionProductSelector implements ProductSelector {
       out.add(Vectors.normalize(v));
     }
     return out;
-  }
-
-  /** Per-anchor statistics from training sales, and the row builder that uses them. Immutable once built. */
-  static final class AnchorStats {
-    final Map<String, float[]> profileSums; // Σ units·v over the anchor's sales
-    final Map<String, Double> levelSums; // Σ log(1 + units)
-    final Map<String, Integer> counts;
-    final Map<String, Double> followersLog;
-    final Map<String, String> usualSlot;
-    final Map<String, String> usualWeekday;
-    final ZoneId zone;
-
-    AnchorStats(Map<String, float[]> profileSums, Map<String, Double> levelSums, Map<String, Integer> counts,
-        Map<String, Double> followersLog, Map<String, String> usualSlot, Map<String, String> usualWeekday,
-        ZoneId zone) {
-      this.profileSums = profileSums;
-      this.levelSums = levelSums;
-      this.counts = counts;
-      this.followersLog = followersLog;
-      this.usualSlot = usualSlot;
-      this.usualWeekday = usualWeekday;
-      this.zone = zone;
-    }
-
-    /**
-     * A row for (anchor, product) at {@code atMillis} (null: the anchor's usual slot and weekday). With
-     * {@code ownSale} (a training row) the anchor's level leaves that sale out and its fit leaves out
-     * {@code ownSum}, the product's own share of the profile, so the row does not see its own target.
-     */
-    TabularRow row(Product p, String anchorId, Long atMillis, SalesRecord ownSale, float[] ownSum, float[] v,
-        double target) {
-      Map<String, Double> num = new HashMap<>();
-      num.put("price", p.priceCents() / 100.0);
-      float[] sum = profileSums.get(anchorId);
-      if (sum != null) {
-        float[] profile = sum.clone();
-        if (ownSum != null) {
-          for (int j = 0; j < profile.length; j++) {
-            profile[j] -= ownSum[j];
-          }
-        }
-        if (Vectors.norm(profile) > 1e-6f) {
-          num.put("anchor fit", (double) Vectors.cosine(profile, v));
-        }
-      }
-      Integer n = counts.get(anchorId);
-      if (n != null) {
-        double s = levelSums.get(anchorId);
-        int m = n;
-        if (ownSale != null) {
-          s -= Math.log1p(ownSale.units());
-          m--;
-        }
-        if (m > 0) {
-          num.put("anchor usual log units", s / m);
-        }
-      }
-      Double f = followersLog.get(anchorId);
-      if (f != null) {
-        num.put("anchor log followers", f);
-      }
-      Map<String, String> cat = new HashMap<>();
-      if (!p.category().isEmpty()) {
-        cat.put("category", p.category());
-      }
-      if (!p.brand().isEmpty()) {
-        cat.put("brand", p.brand());
-      }
-      String slot = atMillis != null ? SessionTime.slot(atMillis, zone) : usualSlot.get(anchorId);
-      String day = atMillis != null ? SessionTime.weekday(atMillis, zone) : usualWeekday.get(anchorId);
-      if (slot != null) {
-        cat.put("slot", slot);
-      }
-      if (day != null) {
-        cat.put("weekday", day);
-      }
-      return new TabularRow(p.id(), p.text(), num, cat, target);
-    }
   }
 
   /** Trains a {@link RegressionProductSelector}. Not thread-safe. */
@@ -462,102 +382,6 @@ public final class RegressionProductSelector implements ProductSelector {
         byAnchor.forEach((a, set) -> anchorPast.put(a, set.stream().mapToInt(memoryIndex::get).toArray()));
         return new RegressionProductSelector(model, embedder, stats, ids, titles, vs, units, anchorPast);
       }
-    }
-  }
-
-  private static final class Codec implements ModelCodec<RegressionProductSelector> {
-    @Override
-    public String type() {
-      return "product-selector";
-    }
-
-    @Override
-    public int version() {
-      return 3; // the nested tabular model's version (3: optional boosted trees)
-    }
-
-    @Override
-    public void write(RegressionProductSelector s, DataOutput out) throws IOException {
-      TabularModel.CODEC.write(s.model, out);
-      AnchorStats st = s.stats;
-      out.writeUTF(st.zone.getId());
-      List<String> anchors = new ArrayList<>(new java.util.TreeSet<>(st.counts.keySet()));
-      ModelFiles.writeStrings(out, anchors);
-      for (String a : anchors) {
-        ModelFiles.writeFloats(out, st.profileSums.get(a));
-        out.writeDouble(st.levelSums.get(a));
-        out.writeInt(st.counts.get(a));
-        out.writeUTF(st.usualSlot.getOrDefault(a, ""));
-        out.writeUTF(st.usualWeekday.getOrDefault(a, ""));
-        int[] past = s.anchorPast.getOrDefault(a, new int[0]);
-        out.writeInt(past.length);
-        for (int i : past) {
-          out.writeInt(i);
-        }
-      }
-      List<String> followed = new ArrayList<>(new java.util.TreeSet<>(st.followersLog.keySet()));
-      ModelFiles.writeStrings(out, followed);
-      for (String a : followed) {
-        out.writeDouble(st.followersLog.get(a));
-      }
-      ModelFiles.writeStrings(out, s.pastIds);
-      ModelFiles.writeStrings(out, s.pastTitles);
-      for (float[] v : s.pastVectors) {
-        ModelFiles.writeFloats(out, v);
-      }
-      ModelFiles.writeDoubles(out, s.pastUnits);
-    }
-
-    @Override
-    public RegressionProductSelector read(DataInput in, int version) throws IOException {
-      TabularModel model = TabularModel.CODEC.read(in, version); // the same number, by design
-      ZoneId zone = ZoneId.of(in.readUTF());
-      List<String> anchors = ModelFiles.readStrings(in, 100_000_000);
-      Map<String, float[]> sums = new HashMap<>();
-      Map<String, Double> levels = new HashMap<>();
-      Map<String, Integer> counts = new HashMap<>();
-      Map<String, String> slots = new HashMap<>();
-      Map<String, String> days = new HashMap<>();
-      Map<String, int[]> past = new HashMap<>();
-      for (String a : anchors) {
-        sums.put(a, ModelFiles.readFloats(in, 1 << 16));
-        levels.put(a, in.readDouble());
-        counts.put(a, in.readInt());
-        String slot = in.readUTF();
-        String day = in.readUTF();
-        if (!slot.isEmpty()) {
-          slots.put(a, slot);
-        }
-        if (!day.isEmpty()) {
-          days.put(a, day);
-        }
-        int n = ModelFiles.readCount(in, 100_000_000, Integer.BYTES, "past product count");
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-          p[i] = in.readInt();
-        }
-        past.put(a, p);
-      }
-      List<String> followed = ModelFiles.readStrings(in, 100_000_000);
-      Map<String, Double> followers = new HashMap<>();
-      for (String a : followed) {
-        followers.put(a, in.readDouble());
-      }
-      List<String> ids = ModelFiles.readStrings(in, 100_000_000);
-      List<String> titles = ModelFiles.readStrings(in, ids.size());
-      float[][] vs = new float[ids.size()][];
-      for (int i = 0; i < vs.length; i++) {
-        vs[i] = ModelFiles.readFloats(in, 1 << 16);
-      }
-      double[] units = ModelFiles.readDoubles(in, ids.size());
-      for (int[] p : past.values()) {
-        for (int i : p) {
-          java.util.Objects.checkIndex(i, ids.size());
-        }
-      }
-      AnchorStats stats = new AnchorStats(Map.copyOf(sums), Map.copyOf(levels), Map.copyOf(counts),
-          Map.copyOf(followers), Map.copyOf(slots), Map.copyOf(days), zone);
-      return new RegressionProductSelector(model, null, stats, ids, titles, vs, units, past);
     }
   }
 }
