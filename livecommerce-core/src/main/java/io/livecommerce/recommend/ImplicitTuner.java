@@ -203,104 +203,135 @@ public final class ImplicitTuner {
       throw new IllegalArgumentException("itemTexts given (" + itemTexts.size() + " items) but no embedder set");
     }
     long start = nanoTime.getAsLong();
-    TextEmbedder memo = embedder == null ? null : new MemoEmbedder(embedder);
-    Map<String, String> texts = itemTexts;
     ValidationSplit v = ValidationSplit.of(log, seed, maxValidationUsers);
     if (v == null) {
-      // No user has 3 or more items: nothing to validate on. The defaults, with what the caller fixed, train.
-      Trial defaults = starting().withEase(family != null ? family : ModelFamily.ALS,
-          easeLambda != null ? easeLambda : EaseTrainer.DEFAULT_RELATIVE_LAMBDA).withWeights(BlendWeights.DEFAULT);
-      LOG.info("too little data to tune (no user has 3 or more distinct items with a positive weight); training "
-          + "with {}",
-          defaults.describe());
-      ImplicitModel m = defaults.recommender(embedder, seed, easeMaxItems).fit(log, itemTexts);
-      return new Result(m.withTuning("untuned (too little data)," + defaults.describe()), defaults, 0,
-          (nanoTime.getAsLong() - start) / 1_000_000, List.of(), List.of(), List.of());
+      return untuned(log, itemTexts, start);
     }
-    boolean tryAls = family == null || family.usesAls();
-    boolean tryEase = family == null || family.usesEase();
-    Search search = new Search(start, v, memo, texts);
+    TextEmbedder memo = embedder == null ? null : new MemoEmbedder(embedder);
+    TuningSearch search = new TuningSearch(start, v, memo, itemTexts, nanoTime, budget, k, seed, easeMaxItems);
     // EASE first: for catalogues of a few thousand items a trial costs less than one ALS sweep, and it is often the
-    // strongest family. Per confidence, λ (relative to the data) climbs or falls by doublings while it helps.
+    // strongest family.
+    Trial bestEase = family == null || family.usesEase() ? searchEase(search) : null;
+    Trial bestAls = family == null || family.usesAls() ? searchAls(search) : null;
+    FamilyChoice cf = chooseFamily(search, log, bestAls, bestEase);
+    Trial best = chooseWeights(search, cf, itemTexts);
+    // The memo keeps the texts embedded during the search; the model keeps the caller's embedder for cold interests.
+    ImplicitModel full = best.recommender(memo, seed, easeMaxItems).fit(log, itemTexts).withEmbedder(embedder);
+    long millis = (nanoTime.getAsLong() - start) / 1_000_000;
+    Result r = new Result(full, best, search.trials, millis, search.history, search.costs, search.untried);
+    r = new Result(full.withTuning(r.describe()), best, r.trials(), millis, search.history, search.costs,
+        search.untried);
+    if (search.stopped) {
+      LOG.info("tuning stopped at its {} s budget after {} trials", budget.toSeconds(), r.trials());
+    }
+    LOG.info("tuned on {} interactions ({} validation users): {}", log.size(), v.relevant.size(), r.describe());
+    return r;
+  }
+
+  /** No user has 3 or more items: nothing to validate on. The defaults, with what the caller fixed, train. */
+  private Result untuned(List<Interaction> log, Map<String, String> itemTexts, long start) {
+    Trial defaults = starting().withEase(family != null ? family : ModelFamily.ALS,
+        easeLambda != null ? easeLambda : EaseTrainer.DEFAULT_RELATIVE_LAMBDA).withWeights(BlendWeights.DEFAULT);
+    LOG.info("too little data to tune (no user has 3 or more distinct items with a positive weight); training "
+        + "with {}", defaults.describe());
+    ImplicitModel m = defaults.recommender(embedder, seed, easeMaxItems).fit(log, itemTexts);
+    return new Result(m.withTuning("untuned (too little data)," + defaults.describe()), defaults, 0,
+        (nanoTime.getAsLong() - start) / 1_000_000, List.of(), List.of(), List.of());
+  }
+
+  /** Per confidence, EASE's λ (relative to the data) climbs or falls while it helps; the best EASE trial. */
+  private Trial searchEase(TuningSearch search) {
     Trial bestEase = null;
-    if (tryEase) {
-      Trial base = starting();
-      for (ConfidenceTransform c : confidence != null ? new ConfidenceTransform[] {confidence} : EASE_CONFIDENCES) {
-        if (bestEase != null && search.stopBefore("EASE with confidence " + c.name().toLowerCase(Locale.ROOT))) {
-          continue;
-        }
-        Trial first = new Trial(ModelFamily.EASE, c, base.alpha(), base.factors(), base.regularization(),
-            base.iterations(), easeLambda != null ? easeLambda : LambdaClimb.START, BlendWeights.CF_ONLY,
-            Double.NaN);
-        Trial scored = search.score(first);
-        Trial t = scored;
-        if (easeLambda == null) {
-          java.util.Map<Double, Trial> tried = new java.util.HashMap<>();
-          LambdaClimb.Best b = LambdaClimb.from(first.easeLambda(), scored.validationNdcg(), l -> {
-            Trial x = search.score(first.withEase(ModelFamily.EASE, l));
-            tried.put(l, x);
-            return x.validationNdcg();
-          }, () -> search.stopBefore("the rest of EASE's λ search for confidence "
-              + c.name().toLowerCase(Locale.ROOT)));
-          t = tried.getOrDefault(b.lambda(), scored);
-        }
-        if (bestEase == null || t.validationNdcg() > bestEase.validationNdcg() + 1e-12) {
-          bestEase = t;
-        }
+    Trial base = starting();
+    for (ConfidenceTransform c : confidence != null ? new ConfidenceTransform[] {confidence} : EASE_CONFIDENCES) {
+      if (bestEase != null && search.stopBefore("EASE with confidence " + c.name().toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      Trial first = new Trial(ModelFamily.EASE, c, base.alpha(), base.factors(), base.regularization(),
+          base.iterations(), easeLambda != null ? easeLambda : LambdaClimb.START, BlendWeights.CF_ONLY,
+          Double.NaN);
+      Trial scored = search.score(first);
+      Trial t = scored;
+      if (easeLambda == null) {
+        java.util.Map<Double, Trial> tried = new java.util.HashMap<>();
+        LambdaClimb.Best b = LambdaClimb.from(first.easeLambda(), scored.validationNdcg(), l -> {
+          Trial x = search.score(first.withEase(ModelFamily.EASE, l));
+          tried.put(l, x);
+          return x.validationNdcg();
+        }, () -> search.stopBefore("the rest of EASE's λ search for confidence "
+            + c.name().toLowerCase(Locale.ROOT)));
+        t = tried.getOrDefault(b.lambda(), scored);
+      }
+      if (bestEase == null || t.validationNdcg() > bestEase.validationNdcg() + 1e-12) {
+        bestEase = t;
       }
     }
-    // ALS by successive halving: sampled configurations at few iterations, the best third at more, the best at the
-    // most; CF alone so the blend does not hide a bad factor model.
-    Trial bestAls = null;
-    if (tryAls) {
-      List<Trial> round = new ArrayList<>();
-      List<Trial> sample = candidates();
-      for (Trial c : sample) {
-        if (!round.isEmpty() && search.stopBefore((sample.size() - round.size()) + " of " + sample.size()
-            + " sampled ALS configurations")) {
-          break;
-        }
-        round.add(search.score(c.withIterations(SHORT_ITERATIONS)));
+    return bestEase;
+  }
+
+  /**
+   * ALS by successive halving: sampled configurations at few iterations, the best third at more, the best at the
+   * most; CF alone so the blend does not hide a bad factor model. The best ALS trial.
+   */
+  private Trial searchAls(TuningSearch search) {
+    Trial bestAls;
+    List<Trial> round = new ArrayList<>();
+    List<Trial> sample = candidates();
+    for (Trial c : sample) {
+      if (!round.isEmpty() && search.stopBefore((sample.size() - round.size()) + " of " + sample.size()
+          + " sampled ALS configurations")) {
+        break;
       }
-      int[] rungs = iterations != null ? new int[] {iterations} : ITERATIONS;
-      List<Trial> scored = new ArrayList<>(round);
-      for (int r = 0; r < rungs.length; r++) {
-        round.sort(BY_SCORE);
-        int keep = r == 0 ? Math.max(1, (round.size() + 2) / 3) : 1;
-        List<Trial> next = new ArrayList<>();
-        List<Trial> kept = round.subList(0, Math.min(keep, round.size()));
-        // Only the kept trials continue; the others' models are dropped to bound memory.
-        java.util.Set<Trial> keys = new java.util.HashSet<>();
-        kept.forEach(t -> keys.add(t.withIterations(0)));
-        search.alsOnV.keySet().retainAll(keys);
-        for (Trial c : kept) {
-          // Rungs only continue trials: once the budget is spent, the short runs stand in.
-          if (search.stopBefore((kept.size() - next.size()) + " of " + kept.size()
-              + " ALS configurations continued to " + rungs[r] + " iterations")) {
-            break;
-          }
-          next.add(search.score(c.withIterations(rungs[r])));
-        }
-        if (next.isEmpty()) {
-          break;
-        }
-        round = next;
-        scored.addAll(next);
-      }
-      // The deepest rung decides when it was reached; short runs only stand in when the budget stopped the search.
+      round.add(search.score(c.withIterations(SHORT_ITERATIONS)));
+    }
+    int[] rungs = iterations != null ? new int[] {iterations} : ITERATIONS;
+    List<Trial> scored = new ArrayList<>(round);
+    for (int r = 0; r < rungs.length; r++) {
       round.sort(BY_SCORE);
-      bestAls = round.get(0);
-      if (iterations == null && bestAls.iterations() == SHORT_ITERATIONS) {
-        scored.sort(BY_SCORE);
-        bestAls = scored.get(0);
+      int keep = r == 0 ? Math.max(1, (round.size() + 2) / 3) : 1;
+      List<Trial> next = new ArrayList<>();
+      List<Trial> kept = round.subList(0, Math.min(keep, round.size()));
+      // Only the kept trials continue; the others' models are dropped to bound memory.
+      java.util.Set<Trial> keys = new java.util.HashSet<>();
+      kept.forEach(t -> keys.add(t.withIterations(0)));
+      search.alsOnV.keySet().retainAll(keys);
+      for (Trial c : kept) {
+        // Rungs only continue trials: once the budget is spent, the short runs stand in.
+        if (search.stopBefore((kept.size() - next.size()) + " of " + kept.size()
+            + " ALS configurations continued to " + rungs[r] + " iterations")) {
+          break;
+        }
+        next.add(search.score(c.withIterations(rungs[r])));
       }
-      if (iterations != null && bestAls.iterations() != iterations) {
-        // The budget ended the search before the caller's iterations: the short run's score stands in for it.
-        bestAls = bestAls.withIterations(iterations).scored(bestAls.validationNdcg());
+      if (next.isEmpty()) {
+        break;
       }
+      round = next;
+      scored.addAll(next);
     }
-    // The family: ALS, EASE, or both (ALS's confidence with EASE's λ), whichever validates best. One blend model
-    // answers for itself and, through withFamily, for ALS alone.
+    // The deepest rung decides when it was reached; short runs only stand in when the budget stopped the search.
+    round.sort(BY_SCORE);
+    bestAls = round.get(0);
+    if (iterations == null && bestAls.iterations() == SHORT_ITERATIONS) {
+      scored.sort(BY_SCORE);
+      bestAls = scored.get(0);
+    }
+    if (iterations != null && bestAls.iterations() != iterations) {
+      // The budget ended the search before the caller's iterations: the short run's score stands in for it.
+      bestAls = bestAls.withIterations(iterations).scored(bestAls.validationNdcg());
+    }
+    return bestAls;
+  }
+
+  /** The family's winner, and the blend model on the validation split when one was trained (to rescore on). */
+  private record FamilyChoice(Trial trial, ImplicitModel blendOnV) {}
+
+  /**
+   * The family: ALS, EASE, or both (ALS's confidence with EASE's λ), whichever validates best; a fresh split decides
+   * between finalists. One blend model answers for itself and, through withFamily, for ALS alone.
+   */
+  private FamilyChoice chooseFamily(TuningSearch search, List<Interaction> log, Trial bestAls, Trial bestEase) {
+    ValidationSplit v = search.v;
     Trial blendTrial = bestAls != null && bestEase != null ? bestAls.withEase(ModelFamily.BLEND,
         bestEase.easeLambda()) : null;
     ImplicitModel blendOnA = null;
@@ -341,35 +372,28 @@ public final class ImplicitTuner {
         }
       }
     }
-    // Blend weights on the winner, rescoring only.
-    ImplicitModel model = blendOnA != null && cf.family() != ModelFamily.EASE ? blendOnA.withFamily(cf.family())
-        : search.trained(cf);
+    return new FamilyChoice(cf, blendOnA);
+  }
+
+  /** Blend weights on the family's winner, by rescoring its model on the validation split. */
+  private Trial chooseWeights(TuningSearch search, FamilyChoice choice, Map<String, String> texts) {
+    Trial cf = choice.trial();
+    ImplicitModel model = choice.blendOnV() != null && cf.family() != ModelFamily.EASE
+        ? choice.blendOnV().withFamily(cf.family()) : search.trained(cf);
     List<BlendWeights> mixes = new ArrayList<>();
     for (double content : texts.isEmpty() ? new double[] {0} : CONTENT_WEIGHTS) {
       for (double pop : POPULARITY_WEIGHTS) {
         mixes.add(new BlendWeights(1, content, pop, 0));
       }
     }
-    double[] mixScores = v.ndcg(model, k, mixes);
+    double[] mixScores = search.v.ndcg(model, k, mixes);
     Trial best = cf;
     for (int w = 0; w < mixes.size(); w++) {
       if (mixScores[w] > best.validationNdcg() + 1e-12) {
         best = cf.withWeights(mixes.get(w)).scored(mixScores[w]);
       }
     }
-    int trialCount = search.trials;
-    boolean stopped = search.stopped;
-    // The memo keeps the texts embedded during the search; the model keeps the caller's embedder for cold interests.
-    ImplicitModel full = best.recommender(memo, seed, easeMaxItems).fit(log, itemTexts).withEmbedder(embedder);
-    long millis = (nanoTime.getAsLong() - start) / 1_000_000;
-    Result r = new Result(full, best, trialCount, millis, search.history, search.costs, search.untried);
-    r = new Result(full.withTuning(r.describe()), best, r.trials(), millis, search.history, search.costs,
-        search.untried);
-    if (stopped) {
-      LOG.info("tuning stopped at its {} s budget after {} trials", budget.toSeconds(), r.trials());
-    }
-    LOG.info("tuned on {} interactions ({} validation users): {}", log.size(), v.relevant.size(), r.describe());
-    return r;
+    return best;
   }
 
   /** A setting fixed for one family only means that family (both: their blend); none leaves the choice open. */
@@ -389,93 +413,6 @@ public final class ImplicitTuner {
         EaseTrainer.DEFAULT_RELATIVE_LAMBDA, BlendWeights.CF_ONLY, Double.NaN);
   }
 
-  /** Scores trials on the validation split and keeps count, costs and the clock. */
-  private final class Search {
-    final long start;
-    final ValidationSplit v;
-    final TextEmbedder memo;
-    final Map<String, String> texts;
-    int trials;
-    boolean stopped;
-    final List<Trial> history = new ArrayList<>();
-    final List<Long> costs = new ArrayList<>();
-    final List<String> untried = new ArrayList<>();
-    // ALS trials on v by their settings without iterations, so a longer rung continues a shorter one.
-    final Map<Trial, ImplicitModel> alsOnV = new HashMap<>();
-    // The best-scoring EASE model on v: the winner's blend weights are rescored on it without training it again.
-    Trial bestEaseTrial;
-    ImplicitModel bestEaseModel;
-
-    Search(long start, ValidationSplit v, TextEmbedder memo, Map<String, String> texts) {
-      this.start = start;
-      this.v = v;
-      this.memo = memo;
-      this.texts = texts;
-    }
-
-    boolean stop() {
-      if (nanoTime.getAsLong() - start > budget.toNanos()) {
-        stopped = true;
-      }
-      return stopped;
-    }
-
-    /** {@link #stop}, recording {@code what} as left untried when it stops. */
-    boolean stopBefore(String what) {
-      if (stop()) {
-        untried.add(what);
-        return true;
-      }
-      return false;
-    }
-
-    Trial score(Trial t) {
-      long t0 = nanoTime.getAsLong();
-      ImplicitModel m;
-      if (t.family() == ModelFamily.ALS) {
-        Trial key = t.withIterations(0);
-        ImplicitModel before = alsOnV.get(key);
-        int done = before == null ? 0 : before.cf().lossHistory().length;
-        if (before != null && done < t.iterations()) {
-          trials++;
-          m = t.withIterations(t.iterations() - done).recommender(memo, seed, easeMaxItems)
-              .fit(v.train, texts, io.livecommerce.ProgressListener.NONE, before.cf());
-        } else {
-          m = fit(t, v);
-        }
-        alsOnV.put(key, m);
-      } else {
-        m = fit(t, v);
-      }
-      double ndcg = v.ndcg(m, k);
-      if (t.family() == ModelFamily.EASE && (bestEaseTrial == null || ndcg > bestEaseTrial.validationNdcg())) {
-        bestEaseTrial = t.scored(ndcg);
-        bestEaseModel = m;
-      }
-      LOG.debug("trial {}: validation NDCG@{} {}", t.describe(), k, ndcg);
-      Trial scored = t.scored(ndcg);
-      history.add(scored);
-      costs.add((nanoTime.getAsLong() - t0) / 1_000_000);
-      return scored;
-    }
-
-    /** The model of {@code t} on v: kept from the search when it was trained there, else trained now. */
-    ImplicitModel trained(Trial t) {
-      if (bestEaseTrial != null && bestEaseTrial.equals(t)) {
-        return bestEaseModel;
-      }
-      ImplicitModel als = t.family() == ModelFamily.ALS ? alsOnV.get(t.withIterations(0)) : null;
-      if (als != null && als.cf().lossHistory().length == t.iterations()) {
-        return als;
-      }
-      return fit(t, v);
-    }
-
-    ImplicitModel fit(Trial t, ValidationSplit split) {
-      trials++;
-      return t.recommender(memo, seed, easeMaxItems).fit(split.train, texts);
-    }
-  }
 
   /** A seeded sample of the grid, restricted to the settings not fixed. */
   List<Trial> candidates() {

@@ -1,0 +1,117 @@
+package io.livecommerce.recommend;
+
+import io.livecommerce.embed.TextEmbedder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@link ImplicitTuner} run's search state: scores trials on the validation split, keeps count, costs, what the
+ * budget left untried and the models worth reusing, and watches the clock. Not thread-safe: one per run.
+ */
+final class TuningSearch {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ImplicitTuner.class);
+
+  final LongSupplier nanoTime;
+  final Duration budget;
+  final int k;
+  final long seed;
+  final int easeMaxItems;
+  final long start;
+  final ValidationSplit v;
+  final TextEmbedder memo;
+  final Map<String, String> texts;
+  int trials;
+  boolean stopped;
+  final List<ImplicitTuner.Trial> history = new ArrayList<>();
+  final List<Long> costs = new ArrayList<>();
+  final List<String> untried = new ArrayList<>();
+  // ALS trials on v by their settings without iterations, so a longer rung continues a shorter one.
+  final Map<ImplicitTuner.Trial, ImplicitModel> alsOnV = new HashMap<>();
+  // The best-scoring EASE model on v: the winner's blend weights are rescored on it without training it again.
+  ImplicitTuner.Trial bestEaseTrial;
+  ImplicitModel bestEaseModel;
+
+  TuningSearch(long start, ValidationSplit v, TextEmbedder memo, Map<String, String> texts, LongSupplier nanoTime,
+      Duration budget, int k, long seed, int easeMaxItems) {
+    this.nanoTime = nanoTime;
+    this.budget = budget;
+    this.k = k;
+    this.seed = seed;
+    this.easeMaxItems = easeMaxItems;
+    this.start = start;
+    this.v = v;
+    this.memo = memo;
+    this.texts = texts;
+  }
+
+  boolean stop() {
+    if (nanoTime.getAsLong() - start > budget.toNanos()) {
+      stopped = true;
+    }
+    return stopped;
+  }
+
+  /** {@link #stop}, recording {@code what} as left untried when it stops. */
+  boolean stopBefore(String what) {
+    if (stop()) {
+      untried.add(what);
+      return true;
+    }
+    return false;
+  }
+
+  ImplicitTuner.Trial score(ImplicitTuner.Trial t) {
+    long t0 = nanoTime.getAsLong();
+    ImplicitModel m;
+    if (t.family() == ModelFamily.ALS) {
+      ImplicitTuner.Trial key = t.withIterations(0);
+      ImplicitModel before = alsOnV.get(key);
+      int done = before == null ? 0 : before.cf().lossHistory().length;
+      if (before != null && done < t.iterations()) {
+        trials++;
+        m = t.withIterations(t.iterations() - done).recommender(memo, seed, easeMaxItems)
+            .fit(v.train, texts, io.livecommerce.ProgressListener.NONE, before.cf());
+      } else {
+        m = fit(t, v);
+      }
+      alsOnV.put(key, m);
+    } else {
+      m = fit(t, v);
+    }
+    double ndcg = v.ndcg(m, k);
+    if (t.family() == ModelFamily.EASE
+        && (bestEaseTrial == null || ndcg > bestEaseTrial.validationNdcg())) {
+      bestEaseTrial = t.scored(ndcg);
+      bestEaseModel = m;
+    }
+    LOG.debug("trial {}: validation NDCG@{} {}", t.describe(), k, ndcg);
+    ImplicitTuner.Trial scored = t.scored(ndcg);
+    history.add(scored);
+    costs.add((nanoTime.getAsLong() - t0) / 1_000_000);
+    return scored;
+  }
+
+  /** The model of {@code t} on v: kept from the search when it was trained there, else trained now. */
+  ImplicitModel trained(ImplicitTuner.Trial t) {
+    if (bestEaseTrial != null && bestEaseTrial.equals(t)) {
+      return bestEaseModel;
+    }
+    ImplicitModel als = t.family() == ModelFamily.ALS ? alsOnV.get(t.withIterations(0)) : null;
+    if (als != null && als.cf().lossHistory().length == t.iterations()) {
+      return als;
+    }
+    return fit(t, v);
+  }
+
+  ImplicitModel fit(ImplicitTuner.Trial t, ValidationSplit split) {
+    trials++;
+    return t.recommender(memo, seed, easeMaxItems).fit(split.train, texts);
+  }
+}
