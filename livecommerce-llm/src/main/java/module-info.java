@@ -15,6 +15,4 @@ module io.livecommerce.llm {
   exports io.livecommerce.llm.finetune;
   exports io.livecommerce.llm.script;
   exports io.livecommerce.llm.internal to io.livecommerce.llm.local;
-
-  provides io.livecommerce.spi.ScriptGeneratorProvider with io.livecommerce.llm.script.TemplateGeneratorProvider;
 }

@@ -1,7 +1,6 @@
 package io.livecommerce.facade;
 
 import io.livecommerce.compliance.ComplianceChecker;
-import io.livecommerce.embed.HashingTextEmbedder;
 import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.internal.Checks;
 import io.livecommerce.recommend.HybridRoomRecommender;
@@ -10,11 +9,6 @@ import io.livecommerce.recommend.ImplicitRecommender;
 import io.livecommerce.script.ScriptGenerator;
 import io.livecommerce.selection.RegressionProductSelector;
 import io.livecommerce.selection.RegressionPromotionRanker;
-import io.livecommerce.spi.ScriptGeneratorProvider;
-import io.livecommerce.spi.TextEmbedderProvider;
-import java.util.Comparator;
-import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +26,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Defaults: the embedder is the highest-priority {@link TextEmbedderProvider} on the class path (the bundled
- * bge-small-zh model when {@code livecommerce-embedding} is present), else {@link HashingTextEmbedder}; the script
- * generator is the highest-priority {@link ScriptGeneratorProvider} (the offline template generator when
- * {@code livecommerce-llm} is present). Nothing heavy is loaded until first used.
+ * <p>Defaults come from {@link Backends}: the embedder is {@code Backends.embedder("auto")} (the bundled
+ * bge-small-zh model when {@code livecommerce-embedding} is present, else the hashing embedder) and the script
+ * generator {@link Backends#scriptGenerator()} (the offline template generator when {@code livecommerce-llm} is
+ * present). Nothing heavy is loaded until first used.
  *
  * <p>Thread-safe: any number of threads may call it; each component is created once. {@link #close()} closes the
  * embedder if this instance created it.
@@ -172,9 +166,9 @@ public final class LiveCommerce implements AutoCloseable {
 
   /** Builds a {@link LiveCommerce}. Not thread-safe. */
   public static final class Builder {
-    private Supplier<TextEmbedder> embedderFactory = Builder::defaultEmbedder;
+    private Supplier<TextEmbedder> embedderFactory = () -> Backends.embedder(Backends.AUTO);
     private boolean ownsEmbedder = true;
-    private Supplier<ScriptGenerator> scriptFactory = Builder::defaultScriptGenerator;
+    private Supplier<ScriptGenerator> scriptFactory = Backends::scriptGenerator;
     private ComplianceChecker checker;
     private Long seed;
 
@@ -234,27 +228,6 @@ public final class LiveCommerce implements AutoCloseable {
     /** Builds the instance; loads nothing yet. */
     public LiveCommerce build() {
       return new LiveCommerce(this);
-    }
-
-    private static TextEmbedder defaultEmbedder() {
-      Optional<TextEmbedderProvider> p = ServiceLoader.load(TextEmbedderProvider.class).stream()
-          .map(ServiceLoader.Provider::get)
-          .max(Comparator.comparingInt(TextEmbedderProvider::priority));
-      if (p.isPresent()) {
-        LOG.debug("default embedder: {}", p.get().name());
-        return p.get().create();
-      }
-      LOG.info("no embedding module on the class path; using HashingTextEmbedder (lexical, not semantic)");
-      return HashingTextEmbedder.create();
-    }
-
-    private static ScriptGenerator defaultScriptGenerator() {
-      return ServiceLoader.load(ScriptGeneratorProvider.class).stream()
-          .map(ServiceLoader.Provider::get)
-          .max(Comparator.comparingInt(ScriptGeneratorProvider::priority))
-          .map(ScriptGeneratorProvider::create)
-          .orElseThrow(() -> new IllegalStateException(
-              "no ScriptGenerator: add livecommerce-llm to the class path or call Builder.scriptGenerator(...)"));
     }
   }
 }

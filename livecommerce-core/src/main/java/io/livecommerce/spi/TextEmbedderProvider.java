@@ -1,6 +1,7 @@
 package io.livecommerce.spi;
 
 import io.livecommerce.embed.TextEmbedder;
+import java.util.List;
 
 /**
  * Supplies the default {@link TextEmbedder} when a module that has one is on the class path (found with
@@ -19,4 +20,21 @@ public interface TextEmbedderProvider {
 
   /** Creates a new embedder; the caller closes it. */
   TextEmbedder create();
+
+  /**
+   * The embedders this provider makes by name (for example {@code bge-small-zh}), for {@link
+   * io.livecommerce.facade.Backends#embedder(String)}; empty (the default) when it makes only its default.
+   */
+  default List<String> names() {
+    return List.of();
+  }
+
+  /**
+   * Creates the embedder called {@code name}, one of {@link #names()}; the caller closes it.
+   *
+   * @throws IllegalArgumentException if this provider has no embedder of that name
+   */
+  default TextEmbedder create(String name) {
+    throw new IllegalArgumentException(name() + " makes no embedder called " + name);
+  }
 }

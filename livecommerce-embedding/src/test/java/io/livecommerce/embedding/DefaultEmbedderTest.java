@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.livecommerce.facade.LiveCommerce;
 import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.facade.Backends;
+import io.livecommerce.facade.LiveCommerce;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** With this module on the class path, LiveCommerce's default embedder is the bundled bge-small-zh. */
@@ -20,5 +22,15 @@ class DefaultEmbedderTest {
       assertEquals(512, e.dimension());
     }
     assertThrows(IllegalStateException.class, () -> e.embed("口红"), "closed with LiveCommerce");
+  }
+
+  @Test
+  void backendsNameTheBundledModelsForEveryEntryPoint() {
+    assertEquals(List.of("auto", "bge-small-zh", "all-minilm-l6", "hashing"),
+        Backends.embedderNames());
+    try (TextEmbedder mini = Backends.embedder("all-minilm-l6")) {
+      assertEquals(384, mini.dimension());
+      assertTrue(mini.identity().contains("all_minilm_l6"), mini.identity());
+    }
   }
 }

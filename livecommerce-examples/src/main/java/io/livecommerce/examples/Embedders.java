@@ -1,28 +1,29 @@
 package io.livecommerce.examples;
 
-import io.livecommerce.embed.HashingTextEmbedder;
 import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.facade.Backends;
 import io.livecommerce.embedding.OnnxTextEmbedder;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 
 /** Embedders by name for the CLI, and a wrapper that prints progress of large batches. */
 public final class Embedders {
 
-  /** The names the CLI accepts. */
+  /** The names the CLI accepts (the embedding module's models and the hashing embedder; see {@link Backends}). */
   public static final String NAMES = "bge-small-zh, all-minilm-l6, hashing";
 
   private Embedders() {}
 
-  /** The embedder of that name. */
+  /** The embedder of that name, chosen by {@link Backends} as the SDK's other entry points choose it. */
   public static TextEmbedder create(String name) {
-    return switch (name.toLowerCase(Locale.ROOT)) {
-      case "bge-small-zh" -> OnnxTextEmbedder.bgeSmallZh();
-      case "all-minilm-l6" -> OnnxTextEmbedder.allMiniLmL6();
-      case "hashing" -> HashingTextEmbedder.create();
-      default -> throw new IllegalArgumentException("--model '" + name + "' is not one of " + NAMES);
-    };
+    if (name.equalsIgnoreCase(Backends.AUTO)) {
+      throw new IllegalArgumentException("--model '" + name + "' is not one of " + NAMES);
+    }
+    try {
+      return Backends.embedder(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--model '" + name + "' is not one of " + NAMES, e);
+    }
   }
 
   /** Prints "embedding N texts: 25% 50% 75% 100%" for batches of at least 200 texts. */

@@ -2,10 +2,10 @@ package io.livecommerce.spark;
 
 import io.livecommerce.embed.HashingTextEmbedder;
 import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.facade.Backends;
 import io.livecommerce.spi.TextEmbedderProvider;
 import java.io.Serializable;
-import java.util.Comparator;
-import java.util.ServiceLoader;
+
 
 /**
  * Makes the embedder on each executor. Shipped to executors by serialization; each executor JVM creates one embedder
@@ -36,9 +36,7 @@ public interface EmbedderFactory extends Serializable {
 
       @Override
       public TextEmbedder create() {
-        return ServiceLoader.load(TextEmbedderProvider.class).stream().map(ServiceLoader.Provider::get)
-            .max(Comparator.comparingInt(TextEmbedderProvider::priority)).map(TextEmbedderProvider::create)
-            .orElseGet(HashingTextEmbedder::create);
+        return Backends.embedder(Backends.AUTO);
       }
     };
   }

@@ -11,7 +11,7 @@ import io.livecommerce.llm.LlmEnvironment;
 import io.livecommerce.llm.local.LocalChatModel;
 import io.livecommerce.llm.local.LocalScriptGeneratorProvider;
 import io.livecommerce.llm.script.LlmScriptGenerator;
-import io.livecommerce.llm.script.TemplateScriptGenerator;
+import io.livecommerce.script.TemplateScriptGenerator;
 import io.livecommerce.script.Language;
 import io.livecommerce.script.LiveScript;
 import io.livecommerce.script.ScriptRequest;

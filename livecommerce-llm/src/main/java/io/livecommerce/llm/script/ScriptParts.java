@@ -8,6 +8,7 @@ import io.livecommerce.script.ScriptGenerationException;
 import io.livecommerce.script.ScriptRequest;
 import io.livecommerce.script.ScriptSegment;
 import io.livecommerce.script.SegmentKind;
+import io.livecommerce.script.TemplateScriptGenerator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;

@@ -16,6 +16,7 @@ import io.livecommerce.script.ScriptGenerationException;
 import io.livecommerce.script.ScriptRequest;
 import io.livecommerce.script.ScriptSegment;
 import io.livecommerce.script.SegmentKind;
+import io.livecommerce.script.TemplateScriptGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,8 @@ class LlmScriptGeneratorTest {
   }
 
   static ScriptRequest request(Product p) {
-    return ScriptRequest.newBuilder().product(p).anchor(TemplateScriptGeneratorTest.ANCHOR)
-        .promotion(TemplateScriptGeneratorTest.COUPON).build();
+    return ScriptRequest.newBuilder().product(p).anchor(ScriptFixtures.ANCHOR)
+        .promotion(ScriptFixtures.COUPON).build();
   }
 
   JsonNode sentMessages() throws Exception {
@@ -76,7 +77,7 @@ class LlmScriptGeneratorTest {
   void validAnswerBecomesACheckedScript() throws Exception {
     server.enqueue(answer(GOOD));
     LiveScript s = LlmScriptGenerator.newBuilder().client(client).build()
-        .generate(request(TemplateScriptGeneratorTest.CREAM));
+        .generate(request(ScriptFixtures.CREAM));
     assertEquals(7, s.segments().size());
     assertEquals(SegmentKind.OPENING, s.segments().get(0).kind());
     assertEquals(140, s.totalSeconds());
@@ -92,7 +93,7 @@ class LlmScriptGeneratorTest {
     server.enqueue(answer("{\"segments\":[{\"kind\":\"SING_A_SONG\",\"text\":\"la\",\"seconds\":5}]}"));
     server.enqueue(answer("```json\n" + GOOD + "\n```"));
     LiveScript s = LlmScriptGenerator.newBuilder().client(client).build()
-        .generate(request(TemplateScriptGeneratorTest.CREAM));
+        .generate(request(ScriptFixtures.CREAM));
     assertEquals(7, s.segments().size());
     sentMessages();
     JsonNode retry = sentMessages();
@@ -102,21 +103,21 @@ class LlmScriptGeneratorTest {
     server.enqueue(answer("not json at all"));
     server.enqueue(answer("{\"segments\":[]}"));
     assertThrows(ScriptGenerationException.class, () -> LlmScriptGenerator.newBuilder().client(client).build()
-        .generate(request(TemplateScriptGeneratorTest.CREAM)));
+        .generate(request(ScriptFixtures.CREAM)));
   }
 
   @Test
   void aScriptMissingPartsIsCompletedInOrderOrRefused() throws Exception {
     server.enqueue(answer(ONE_PART));
     LiveScript s = LlmScriptGenerator.newBuilder().client(client).build()
-        .generate(request(TemplateScriptGeneratorTest.CREAM));
+        .generate(request(ScriptFixtures.CREAM));
     assertEquals(List.of(SegmentKind.values()), s.segments().stream().map(ScriptSegment::kind).toList());
     assertEquals("质地清爽不黏腻。", s.segments().get(2).text(), "the model's own part is kept");
     assertEquals(1, server.getRequestCount(), "completed without asking again");
 
     server.enqueue(answer(ONE_PART));
     ScriptGenerationException e = assertThrows(ScriptGenerationException.class, () -> LlmScriptGenerator
-        .newBuilder().client(client).repairIncomplete(false).build().generate(request(TemplateScriptGeneratorTest.CREAM)));
+        .newBuilder().client(client).repairIncomplete(false).build().generate(request(ScriptFixtures.CREAM)));
     assertTrue(e.getMessage().contains("OPENING") && e.getMessage().contains("CLOSING"), e.getMessage());
 
     // A narrower required set, and parts out of order put in order.
@@ -124,7 +125,7 @@ class LlmScriptGeneratorTest {
         + "{\"kind\":\"PRODUCT_PITCH\",\"text\":\"这款面霜很保湿。\",\"seconds\":30}]}"));
     LiveScript two = LlmScriptGenerator.newBuilder().client(client)
         .requiredSegments(java.util.EnumSet.of(SegmentKind.OPENING, SegmentKind.CLOSING)).build()
-        .generate(request(TemplateScriptGeneratorTest.CREAM));
+        .generate(request(ScriptFixtures.CREAM));
     assertEquals(List.of(SegmentKind.OPENING, SegmentKind.PRODUCT_PITCH, SegmentKind.CLOSING),
         two.segments().stream().map(ScriptSegment::kind).toList());
   }
@@ -132,14 +133,14 @@ class LlmScriptGeneratorTest {
   @Test
   void theSchemaFixesTheRequiredPartsInOrder() {
     LlmScriptGenerator g = LlmScriptGenerator.newBuilder().client(client).jsonSchema(true).build();
-    ScriptRequest noPromotion = ScriptRequest.newBuilder().product(TemplateScriptGeneratorTest.CREAM)
-        .anchor(TemplateScriptGeneratorTest.ANCHOR).build();
+    ScriptRequest noPromotion = ScriptRequest.newBuilder().product(ScriptFixtures.CREAM)
+        .anchor(ScriptFixtures.ANCHOR).build();
     JsonNode schema = LlmScriptGenerator.scriptSchema(g.requiredFor(noPromotion)).get("properties").get("segments");
     assertEquals(6, schema.get("minItems").asInt());
     assertEquals(6, schema.get("prefixItems").size());
     assertEquals("OPENING", schema.get("prefixItems").get(0).get("properties").get("kind").get("enum").get(0).asText());
     assertEquals("CLOSING", schema.get("prefixItems").get(5).get("properties").get("kind").get("enum").get(0).asText());
-    assertEquals(7, LlmScriptGenerator.scriptSchema(g.requiredFor(request(TemplateScriptGeneratorTest.CREAM)))
+    assertEquals(7, LlmScriptGenerator.scriptSchema(g.requiredFor(request(ScriptFixtures.CREAM)))
         .get("properties").get("segments").get("prefixItems").size());
   }
 
@@ -148,7 +149,7 @@ class LlmScriptGeneratorTest {
     server.enqueue(answer(DIRTY));
     server.enqueue(answer(GOOD));
     LiveScript s = LlmScriptGenerator.newBuilder().client(client).build()
-        .generate(request(TemplateScriptGeneratorTest.CREAM));
+        .generate(request(ScriptFixtures.CREAM));
     assertTrue(s.compliance().isClean());
     assertEquals(2, server.getRequestCount());
     sentMessages();
@@ -159,7 +160,7 @@ class LlmScriptGeneratorTest {
     server.enqueue(answer(DIRTY));
     server.enqueue(answer(DIRTY));
     LiveScript still = LlmScriptGenerator.newBuilder().client(client).build()
-        .generate(request(TemplateScriptGeneratorTest.CREAM));
+        .generate(request(ScriptFixtures.CREAM));
     assertFalse(still.compliance().isClean(), "the report says what is left");
     assertEquals(4, server.getRequestCount(), "only one rewrite is asked for");
   }
@@ -186,7 +187,7 @@ class LlmScriptGeneratorTest {
     List<ScriptExample> picked = store.similar("玻尿酸补水面霜 护肤", 1);
     assertEquals("面霜爆单话术", picked.get(0).script());
     LlmScriptGenerator g = LlmScriptGenerator.newBuilder().client(client).examples(store, 1).build();
-    String user = g.messages(request(TemplateScriptGeneratorTest.CREAM)).get(1).content();
+    String user = g.messages(request(ScriptFixtures.CREAM)).get(1).content();
     assertTrue(user.contains("<examples>") && user.contains("面霜爆单话术"), user);
     assertFalse(user.contains("面霜冷门话术"), "low performers are not examples");
   }
@@ -204,7 +205,7 @@ class LlmScriptGeneratorTest {
         .body(sse.toString()).build());
     List<String> deltas = new ArrayList<>();
     LiveScript s = LlmScriptGenerator.newBuilder().client(client).build()
-        .generate(request(TemplateScriptGeneratorTest.CREAM), deltas::add);
+        .generate(request(ScriptFixtures.CREAM), deltas::add);
     assertEquals(7, s.segments().size());
     assertEquals(GOOD, String.join("", deltas));
   }

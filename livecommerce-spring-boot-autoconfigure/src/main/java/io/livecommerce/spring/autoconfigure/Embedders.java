@@ -1,7 +1,7 @@
 package io.livecommerce.spring.autoconfigure;
 
-import io.livecommerce.embed.HashingTextEmbedder;
 import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.facade.Backends;
 import java.util.Arrays;
 import org.springframework.util.ClassUtils;
 
@@ -16,7 +16,7 @@ final class Embedders {
     boolean onnxPresent = ClassUtils.isPresent(ONNX, loader);
     switch (p.getType() == null ? LiveCommerceProperties.EmbedderType.AUTO : p.getType()) {
       case HASHING:
-        return HashingTextEmbedder.create();
+        return Backends.embedder(Backends.HASHING);
       case ONNX:
         if (!onnxPresent) {
           throw new IllegalStateException("livecommerce.embedder.type=onnx but livecommerce-embedding is not on the "
@@ -24,8 +24,15 @@ final class Embedders {
         }
         return OnnxEmbedders.create(p);
       default:
-        return onnxPresent ? OnnxEmbedders.create(p) : HashingTextEmbedder.create();
+        // Settings beyond the preset need the ONNX builder; otherwise the SDK-wide choice.
+        return onnxPresent && customized(p) ? OnnxEmbedders.create(p) : Backends.embedder(Backends.AUTO);
     }
+  }
+
+  /** Whether the properties ask for more than the default model (a path, another preset, threads, a cache). */
+  static boolean customized(LiveCommerceProperties.Embedder p) {
+    return p.getModelPath() != null || !"BGE_SMALL_ZH_Q".equals(p.getPreset().trim()) || p.getThreads() > 0
+        || p.getCacheSize() > 0;
   }
 
   /** Separate so that this class never links against the embedding module unless it is there. */

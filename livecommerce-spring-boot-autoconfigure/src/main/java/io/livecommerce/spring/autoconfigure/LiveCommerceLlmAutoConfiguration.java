@@ -4,7 +4,7 @@ import io.livecommerce.compliance.ComplianceChecker;
 import io.livecommerce.llm.ChatClient;
 import io.livecommerce.llm.Provider;
 import io.livecommerce.llm.script.LlmScriptGenerator;
-import io.livecommerce.llm.script.TemplateScriptGenerator;
+import io.livecommerce.script.TemplateScriptGenerator;
 import io.livecommerce.script.ScriptGenerator;
 import java.util.Arrays;
 import java.util.Locale;

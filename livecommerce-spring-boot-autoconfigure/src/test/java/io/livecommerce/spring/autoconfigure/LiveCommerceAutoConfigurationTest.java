@@ -12,7 +12,7 @@ import io.livecommerce.llm.ChatClient;
 import io.livecommerce.llm.local.LocalChatModel;
 import io.livecommerce.llm.local.TestModels;
 import io.livecommerce.llm.script.LlmScriptGenerator;
-import io.livecommerce.llm.script.TemplateScriptGenerator;
+import io.livecommerce.script.TemplateScriptGenerator;
 import io.livecommerce.script.ScriptGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;

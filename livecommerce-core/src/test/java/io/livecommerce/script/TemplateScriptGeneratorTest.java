@@ -1,20 +1,15 @@
-package io.livecommerce.llm.script;
+package io.livecommerce.script;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.livecommerce.facade.LiveCommerce;
 import io.livecommerce.compliance.ComplianceChecker;
 import io.livecommerce.domain.Anchor;
 import io.livecommerce.domain.Product;
 import io.livecommerce.domain.Promotion;
 import io.livecommerce.domain.PromotionType;
-import io.livecommerce.script.Language;
-import io.livecommerce.script.LiveScript;
-import io.livecommerce.script.ScriptRequest;
-import io.livecommerce.script.ScriptSegment;
-import io.livecommerce.script.SegmentKind;
+import io.livecommerce.facade.LiveCommerce;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,9 @@
-package io.livecommerce.llm.script;
+package io.livecommerce.script;
 
 import io.livecommerce.compliance.ComplianceChecker;
 import io.livecommerce.domain.Product;
 import io.livecommerce.domain.Promotion;
 import io.livecommerce.internal.Checks;
-import io.livecommerce.script.Language;
-import io.livecommerce.script.LiveScript;
-import io.livecommerce.script.ScriptGenerator;
-import io.livecommerce.script.ScriptRequest;
-import io.livecommerce.script.ScriptSegment;
-import io.livecommerce.script.SegmentKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

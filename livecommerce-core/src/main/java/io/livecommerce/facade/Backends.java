@@ -1,0 +1,125 @@
+package io.livecommerce.facade;
+
+import io.livecommerce.embed.HashingTextEmbedder;
+import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.internal.Checks;
+import io.livecommerce.script.ScriptGenerator;
+import io.livecommerce.script.TemplateScriptGenerator;
+import io.livecommerce.spi.ScriptGeneratorProvider;
+import io.livecommerce.spi.TextEmbedderProvider;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place the SDK chooses an embedder and a script generator from what is on the class path (or module path):
+ * {@link LiveCommerce}, the Spring Boot auto-configuration, the CLI and the Spark jobs all ask here.
+ *
+ * <ul>
+ *   <li>{@link #embedder(String) embedder("auto")}: the highest-priority {@link TextEmbedderProvider} (the bundled
+ *       bge-small-zh when {@code livecommerce-embedding} is present), else {@link HashingTextEmbedder};
+ *   <li>{@code embedder("hashing")}: the hashing embedder; any other name: the provider that lists it in {@link
+ *       TextEmbedderProvider#names()} ({@code bge-small-zh}, {@code all-minilm-l6} with {@code
+ *       livecommerce-embedding});
+ *   <li>{@link #scriptGenerator()}: the highest-priority configured {@link ScriptGeneratorProvider} (a local GGUF
+ *       model when {@code LIVECOMMERCE_LLM_GGUF} is set and {@code livecommerce-llm-local} is present), else the
+ *       offline {@link TemplateScriptGenerator}.
+ * </ul>
+ *
+ * <p>Stateless and thread-safe; providers are looked up on each call, and nothing is loaded until created.
+ */
+public final class Backends {
+
+  /** The highest-priority embedder on the class path, else the hashing embedder. */
+  public static final String AUTO = "auto";
+  /** The hashing embedder: lexical, no model files. */
+  public static final String HASHING = "hashing";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
+
+  private Backends() {}
+
+  /** {@code auto}, every name the providers on the class path offer, and {@code hashing}. */
+  public static List<String> embedderNames() {
+    List<String> names = new ArrayList<>();
+    names.add(AUTO);
+    for (TextEmbedderProvider p : embedderProviders()) {
+      names.addAll(p.names());
+    }
+    names.add(HASHING);
+    return List.copyOf(names);
+  }
+
+  /**
+   * A new embedder by name (case-insensitive); the caller closes it.
+   *
+   * @throws IllegalArgumentException if no provider on the class path makes an embedder of that name; the message
+   *     lists the names there are
+   */
+  public static TextEmbedder embedder(String name) {
+    String n = Checks.notBlank(name, "name").trim().toLowerCase(Locale.ROOT);
+    if (n.equals(HASHING)) {
+      return HashingTextEmbedder.create();
+    }
+    List<TextEmbedderProvider> providers = embedderProviders();
+    if (n.equals(AUTO)) {
+      Optional<TextEmbedderProvider> best = providers.stream()
+          .max(Comparator.comparingInt(TextEmbedderProvider::priority));
+      if (best.isPresent()) {
+        LOG.debug("default embedder: {}", best.get().name());
+        return best.get().create();
+      }
+      LOG.info("no embedding module on the class path; using HashingTextEmbedder (lexical, not semantic)");
+      return HashingTextEmbedder.create();
+    }
+    for (TextEmbedderProvider p : providers) {
+      if (p.names().contains(n)) {
+        return p.create(n);
+      }
+    }
+    throw new IllegalArgumentException("embedder " + Checks.quote(name) + " is not one of " + embedderNames()
+        + (providers.isEmpty() ? " (add livecommerce-embedding for the ONNX models)" : ""));
+  }
+
+  /**
+   * A new script generator: the highest-priority provider that is configured (priority above {@code
+   * Integer.MIN_VALUE}), else the offline {@link TemplateScriptGenerator}.
+   */
+  public static ScriptGenerator scriptGenerator() {
+    return loadable(ScriptGeneratorProvider.class).stream()
+        .filter(p -> p.priority() != Integer.MIN_VALUE) // not configured, e.g. no GGUF file named
+        .max(Comparator.comparingInt(ScriptGeneratorProvider::priority))
+        .map(p -> {
+          LOG.debug("default script generator: {}", p.name());
+          return p.create();
+        })
+        .orElseGet(TemplateScriptGenerator::create);
+  }
+
+  private static List<TextEmbedderProvider> embedderProviders() {
+    return loadable(TextEmbedderProvider.class);
+  }
+
+  /** The providers that load; one listed in META-INF/services whose class is missing is skipped with a warning. */
+  private static <S> List<S> loadable(Class<S> type) {
+    List<S> out = new ArrayList<>();
+    Iterator<S> it = ServiceLoader.load(type).iterator();
+    while (true) {
+      try {
+        if (!it.hasNext()) {
+          return out;
+        }
+        out.add(it.next());
+      } catch (ServiceConfigurationError e) {
+        LOG.warn("skipping a {} that does not load: {}", type.getSimpleName(), e.getMessage());
+      }
+    }
+  }
+}
