@@ -1,39 +1,23 @@
 package io.livecommerce.embedding;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
-import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import io.livecommerce.ProgressListener;
 import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.embedding.internal.DjlOffline;
 import io.livecommerce.internal.Checks;
 import io.livecommerce.internal.VectorCache;
 import io.livecommerce.math.Vectors;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,11 +58,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
   private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
   private final String name;
-  private final OrtEnvironment env;
-  private final OrtSession session;
-  private final HuggingFaceTokenizer tokenizer;
-  private final boolean wantsTokenTypeIds;
-  private final String outputName;
+  private final OnnxEncoder encoder;
   private final int dimension;
   private final Pooling pooling;
   private final boolean normalize;
@@ -89,7 +69,6 @@ public final class OnnxTextEmbedder implements TextEmbedder {
   private final VectorCache cache;
   private final ExecutorService workers;
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-  private final AtomicLong truncated = new AtomicLong();
   private volatile boolean closed;
 
   private OnnxTextEmbedder(Builder b) {
@@ -101,54 +80,9 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     this.longTextPolicy = b.longTextPolicy;
     this.threads = b.threads;
     this.cache = b.cacheSize > 0 ? new VectorCache(b.cacheSize) : null;
-    OrtSession s = null;
-    HuggingFaceTokenizer t = null;
-    try {
-      this.env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "livecommerce");
-      try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-        options.setIntraOpNumThreads(b.intraOpThreads);
-        options.setInterOpNumThreads(1);
-        options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        s = b.modelPath != null
-            ? env.createSession(b.modelPath.toString(), options)
-            : env.createSession(readResource(b.modelResource, "model"), options);
-      }
-      // Truncation is ours (to count and optionally chunk); maxLength only silences DJL's "not specified" warning.
-      Map<String, String> tokenizerOptions = Map.of(
-          "padding", "false", "truncation", "false", "maxLength", String.valueOf(b.maxTokens));
-      if (b.tokenizerPath != null) {
-        t = HuggingFaceTokenizer.newInstance(b.tokenizerPath, tokenizerOptions);
-      } else {
-        try (InputStream in = open(b.tokenizerResource, "tokenizer")) {
-          t = HuggingFaceTokenizer.newInstance(in, tokenizerOptions);
-        }
-      }
-      this.session = s;
-      this.tokenizer = t;
-      this.wantsTokenTypeIds = s.getInputNames().contains("token_type_ids");
-      for (String required : List.of("input_ids", "attention_mask")) {
-        if (!s.getInputNames().contains(required)) {
-          throw new EmbeddingException(
-              "model " + name + " has inputs " + s.getInputNames() + " but needs " + required);
-        }
-      }
-      Map<String, NodeInfo> outputs = s.getOutputInfo();
-      this.outputName = outputs.containsKey("last_hidden_state")
-          ? "last_hidden_state" : outputs.keySet().iterator().next();
-      long[] shape = ((TensorInfo) outputs.get(outputName).getInfo()).getShape();
-      if (shape.length != 3 || shape[2] <= 0) {
-        throw new EmbeddingException("model " + name + " output " + outputName + " has shape "
-            + Arrays.toString(shape) + "; expected [batch, tokens, hidden]");
-      }
-      this.dimension = (int) shape[2];
-    } catch (OrtException | IOException e) {
-      closeQuietly(s, t);
-      throw new EmbeddingException("could not load embedding model " + name + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      closeQuietly(s, t);
-      throw e;
-    }
+    this.encoder = new OnnxEncoder(new OnnxEncoder.Source(name, b.modelPath, b.modelResource, b.tokenizerPath,
+        b.tokenizerResource, b.pooling, b.lowerCase, b.maxTokens, b.longTextPolicy, b.intraOpThreads));
+    this.dimension = encoder.dimension();
     this.workers = threads > 1
         ? Executors.newFixedThreadPool(threads - 1, r -> {
             Thread th = new Thread(r, "livecommerce-embed-" + THREAD_IDS.incrementAndGet());
@@ -227,7 +161,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     }
     int n = texts.size();
     float[][] out = new float[n][];
-    long truncatedBefore = truncated.get();
+    long truncatedBefore = encoder.truncated();
     lifecycle.readLock().lock();
     try {
       checkOpen();
@@ -286,7 +220,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     } finally {
       lifecycle.readLock().unlock();
     }
-    long cut = truncated.get() - truncatedBefore;
+    long cut = encoder.truncated() - truncatedBefore;
     if (cut > 0) {
       LOG.info("{} of {} texts were longer than {} tokens and were truncated", cut, n, maxTokens);
     }
@@ -294,27 +228,14 @@ public final class OnnxTextEmbedder implements TextEmbedder {
   }
 
   private float[] embedOne(String text) {
-    String prepared = lowerCase ? text.toLowerCase(Locale.ROOT) : text;
+    String prepared = encoder.prepare(text);
     if (cache != null) {
       float[] hit = cache.get(prepared);
       if (hit != null) {
         return hit;
       }
     }
-    Encoding enc = tokenizer.encode(prepared, true, false);
-    long[] ids = enc.getIds();
-    float[] v;
-    if (ids.length <= maxTokens) {
-      v = run(ids, enc.getTypeIds());
-    } else if (longTextPolicy == LongTextPolicy.TRUNCATE) {
-      truncated.incrementAndGet();
-      LOG.debug("text of {} tokens truncated to {}", ids.length, maxTokens);
-      long[] cut = Arrays.copyOf(ids, maxTokens);
-      cut[maxTokens - 1] = ids[ids.length - 1]; // keep the closing [SEP]
-      v = run(cut, new long[maxTokens]);
-    } else {
-      v = chunkAndAverage(ids);
-    }
+    float[] v = encoder.encode(prepared);
     if (normalize) {
       Vectors.normalizeInPlace(v);
     }
@@ -322,70 +243,6 @@ public final class OnnxTextEmbedder implements TextEmbedder {
       cache.put(prepared, v);
     }
     return v;
-  }
-
-  /** Windows of {@code maxTokens - 2} inner tokens, each framed by the text's first and last special tokens. */
-  private float[] chunkAndAverage(long[] ids) {
-    int inner = ids.length - 2;
-    int window = maxTokens - 2;
-    float[] sum = new float[dimension];
-    for (int from = 0; from < inner; from += window) {
-      int len = Math.min(window, inner - from);
-      long[] chunk = new long[len + 2];
-      chunk[0] = ids[0];
-      System.arraycopy(ids, 1 + from, chunk, 1, len);
-      chunk[len + 1] = ids[ids.length - 1];
-      float[] part = run(chunk, new long[chunk.length]);
-      for (int j = 0; j < dimension; j++) {
-        sum[j] += part[j] * len;
-      }
-    }
-    for (int j = 0; j < dimension; j++) {
-      sum[j] /= inner;
-    }
-    return sum;
-  }
-
-  /** One sequence through the model, pooled on plain arrays. */
-  private float[] run(long[] ids, long[] typeIds) {
-    int len = ids.length;
-    long[] shape = {1, len};
-    long[] mask = new long[len];
-    Arrays.fill(mask, 1L);
-    Map<String, OnnxTensor> inputs = new HashMap<>(4);
-    try {
-      inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
-      inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
-      if (wantsTokenTypeIds) {
-        inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(typeIds), shape));
-      }
-      try (OrtSession.Result result = session.run(inputs, java.util.Set.of(outputName))) {
-        FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
-        float[] v = new float[dimension];
-        if (pooling == Pooling.CLS) {
-          hidden.get(0, v, 0, dimension);
-        } else {
-          float[] row = new float[dimension];
-          for (int t = 0; t < len; t++) {
-            hidden.get(t * dimension, row, 0, dimension);
-            for (int j = 0; j < dimension; j++) {
-              v[j] += row[j];
-            }
-          }
-          float inv = 1f / len;
-          for (int j = 0; j < dimension; j++) {
-            v[j] *= inv;
-          }
-        }
-        return v;
-      }
-    } catch (OrtException e) {
-      throw new EmbeddingException("inference failed in " + name + ": " + e.getMessage(), e);
-    } finally {
-      for (OnnxTensor t : inputs.values()) {
-        t.close();
-      }
-    }
   }
 
   private void checkOpen() {
@@ -396,7 +253,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
 
   /** How many texts were longer than the token limit and truncated, since creation. */
   public long truncatedTexts() {
-    return truncated.get();
+    return encoder.truncated();
   }
 
   /** The number of concurrent sequences {@link #embedAll} runs. */
@@ -419,22 +276,9 @@ public final class OnnxTextEmbedder implements TextEmbedder {
       if (workers != null) {
         workers.shutdownNow();
       }
-      closeQuietly(session, tokenizer);
+      encoder.close();
     } finally {
       lifecycle.writeLock().unlock();
-    }
-  }
-
-  private static void closeQuietly(OrtSession s, HuggingFaceTokenizer t) {
-    if (s != null) {
-      try {
-        s.close();
-      } catch (OrtException e) {
-        LOG.debug("closing ONNX session failed", e);
-      }
-    }
-    if (t != null) {
-      t.close();
     }
   }
 
@@ -449,26 +293,6 @@ public final class OnnxTextEmbedder implements TextEmbedder {
   public String toString() {
     return "OnnxTextEmbedder{" + name + ", dimension=" + dimension + ", pooling=" + pooling
         + ", threads=" + threads + (closed ? ", closed" : "") + "}";
-  }
-
-  private static byte[] readResource(String resource, String what) throws IOException {
-    try (InputStream in = open(resource, what)) {
-      return in.readAllBytes();
-    }
-  }
-
-  private static InputStream open(String resource, String what) {
-    InputStream in = OnnxTextEmbedder.class.getClassLoader().getResourceAsStream(resource);
-    if (in == null) {
-      String hint = Arrays.stream(ModelPreset.values())
-          .filter(p -> p.modelResource().equals(resource) || p.tokenizerResource().equals(resource))
-          .map(p -> "; add " + p.artifact() + " to the class path")
-          .findFirst()
-          .orElse("");
-      throw new IllegalArgumentException(what + " resource " + Checks.quote(resource) + " not found on the class path"
-          + hint);
-    }
-    return in;
   }
 
   /** Builds an {@link OnnxTextEmbedder}. Not thread-safe. */
