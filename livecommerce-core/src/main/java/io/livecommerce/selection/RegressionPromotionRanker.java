@@ -16,8 +16,6 @@ import io.livecommerce.regress.TabularPrediction;
 import io.livecommerce.regress.TabularRegressor;
 import io.livecommerce.regress.TabularRow;
 import io.livecommerce.regress.TreeLearner;
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -45,17 +43,17 @@ import java.util.Set;
 public final class RegressionPromotionRanker implements PromotionRanker {
 
   /** The codec {@link ModelFiles} uses. The embedder is not saved; pass it to {@link #load}. */
-  public static final ModelCodec<RegressionPromotionRanker> CODEC = new Codec();
+  public static final ModelCodec<RegressionPromotionRanker> CODEC = new PromotionRankerCodec();
 
   static final List<String> NUMERIC = List.of("discount depth", "minutes", "cost", "anchor usual log GMV",
       "anchor log audience", "anchor category share");
   static final List<String> CATEGORICAL = List.of("type", "category", "offer", "slot", "weekday");
 
-  private final TabularModel model;
+  final TabularModel model;
   private final TextEmbedder embedder;
-  private final Stats stats;
+  final Stats stats;
 
-  private RegressionPromotionRanker(TabularModel model, TextEmbedder embedder, Stats stats) {
+  RegressionPromotionRanker(TabularModel model, TextEmbedder embedder, Stats stats) {
     this.model = model;
     this.embedder = embedder;
     this.stats = stats;
@@ -301,65 +299,5 @@ public final class RegressionPromotionRanker implements PromotionRanker {
 
     private record Prepared(List<Promotion> promotions, Map<String, Integer> index, List<float[]> promotionVectors,
         Stats stats, List<TabularRow> rows, List<float[]> vectors) {}
-  }
-
-  private static final class Codec implements ModelCodec<RegressionPromotionRanker> {
-    @Override
-    public String type() {
-      return "promotion-ranker";
-    }
-
-    @Override
-    public int version() {
-      return 3; // the nested tabular model's version (3: optional boosted trees)
-    }
-
-    @Override
-    public void write(RegressionPromotionRanker r, DataOutput out) throws IOException {
-      TabularModel.CODEC.write(r.model, out);
-      out.writeUTF(r.stats.zone().getId());
-      List<String> anchors = new ArrayList<>(new java.util.TreeSet<>(r.stats.sums().keySet()));
-      ModelFiles.writeStrings(out, anchors);
-      for (String a : anchors) {
-        ModelFiles.writeDoubles(out, r.stats.sums().get(a));
-        out.writeUTF(r.stats.usualSlot().getOrDefault(a, ""));
-        out.writeUTF(r.stats.usualWeekday().getOrDefault(a, ""));
-        Map<String, Integer> counts = new java.util.TreeMap<>(r.stats.categoryCounts().getOrDefault(a, Map.of()));
-        ModelFiles.writeStrings(out, new ArrayList<>(counts.keySet()));
-        for (int c : counts.values()) {
-          out.writeInt(c);
-        }
-      }
-    }
-
-    @Override
-    public RegressionPromotionRanker read(DataInput in, int version) throws IOException {
-      TabularModel model = TabularModel.CODEC.read(in, version); // the same number, by design
-      ZoneId zone = ZoneId.of(in.readUTF());
-      List<String> anchors = ModelFiles.readStrings(in, 100_000_000);
-      Map<String, double[]> sums = new HashMap<>();
-      Map<String, String> slots = new HashMap<>();
-      Map<String, String> days = new HashMap<>();
-      Map<String, Map<String, Integer>> categoryCounts = new HashMap<>();
-      for (String a : anchors) {
-        sums.put(a, ModelFiles.readDoubles(in, 3));
-        String slot = in.readUTF();
-        String day = in.readUTF();
-        if (!slot.isEmpty()) {
-          slots.put(a, slot);
-        }
-        if (!day.isEmpty()) {
-          days.put(a, day);
-        }
-        List<String> cats = ModelFiles.readStrings(in, 1_000_000);
-        Map<String, Integer> counts = new HashMap<>();
-        for (String c : cats) {
-          counts.put(c, in.readInt());
-        }
-        categoryCounts.put(a, Map.copyOf(counts));
-      }
-      return new RegressionPromotionRanker(model, null,
-          new Stats(Map.copyOf(sums), Map.copyOf(categoryCounts), Map.copyOf(slots), Map.copyOf(days), zone));
-    }
   }
 }
