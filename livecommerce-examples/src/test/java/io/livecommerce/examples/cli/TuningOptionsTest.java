@@ -39,4 +39,12 @@ class TuningOptionsTest {
     assertTrue(e.getMessage().startsWith("--model-family ease and the ALS settings"),
         e.getMessage());
   }
+
+  @Test
+  void easeLambdaHelpNamesWhatTheCodeScales() {
+    // The help said "a multiple of an item's mean interaction count"; the code scales the mean diagonal of X'X,
+    // which is that count only under binary confidence.
+    String help = new CommandLine(new RecommendCommand()).getUsageMessage();
+    assertTrue(help.replaceAll("\\s+", " ").contains("a multiple of the mean diagonal of X'X"), help);
+  }
 }
