@@ -105,9 +105,9 @@ public final class Demo {
             tuned.als().factors(), tuned.als().alpha(), tuned.easeLambda());
       };
       out.printf(Locale.ROOT, "  tuned on tonight's first two hours (%d trials): %s, blend %s, validation NDCG@10 "
-          + "%.3f%n", tuned.trials(), family, tuned.weights(), tuned.validationNdcg());
+          + "%.3f%n", tuned.trials(), family, blend(tuned.weights()), tuned.validationNdcg());
       String tuningLine = String.format(Locale.ROOT, "The room recommender was tuned on tonight's first two hours "
-          + "(%d trials): %s, blend %s, validation NDCG@10 %.3f.", tuned.trials(), family, tuned.weights(),
+          + "(%d trials): %s, blend %s, validation NDCG@10 %.3f.", tuned.trials(), family, blend(tuned.weights()),
           tuned.validationNdcg());
       // Served as a service would: the live rooms in an index, fed the watch events as they happen.
       try (LiveRoomIndex index = LiveRoomIndex.newBuilder(rooms).build()) {
@@ -326,5 +326,16 @@ public final class Demo {
     List<T> copy = new ArrayList<>(items);
     java.util.Collections.shuffle(copy, new Random(seed));
     return List.copyOf(copy.subList(0, Math.min(n, copy.size())));
+  }
+
+  /** "CF 1, content 0.5, popularity 0.2, momentum 0.1" rather than the record's toString. */
+  static String blend(BlendWeights w) {
+    return String.format(Locale.ROOT, "CF %s, content %s, popularity %s, momentum %s%s", plain(w.cf()),
+        plain(w.content()), plain(w.popularity()), plain(w.momentum()),
+        w.repeat() == 0 ? "" : ", repeat " + plain(w.repeat()));
+  }
+
+  private static String plain(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 }
