@@ -74,14 +74,7 @@ final class AnchorStats {
     if (!p.brand().isEmpty()) {
       cat.put("brand", p.brand());
     }
-    String slot = atMillis != null ? SessionTime.slot(atMillis, zone) : usualSlot.get(anchorId);
-    String day = atMillis != null ? SessionTime.weekday(atMillis, zone) : usualWeekday.get(anchorId);
-    if (slot != null) {
-      cat.put("slot", slot);
-    }
-    if (day != null) {
-      cat.put("weekday", day);
-    }
+    SessionTime.putLevels(cat, atMillis, zone, usualSlot.get(anchorId), usualWeekday.get(anchorId));
     return new TabularRow(p.id(), p.text(), num, cat, target);
   }
 }

@@ -159,14 +159,7 @@ public final class RegressionPromotionRanker implements PromotionRanker {
         cat.put("category", p.category());
         cat.put("offer", p.type().name() + "@" + p.category());
       }
-      String slot = atMillis != null ? SessionTime.slot(atMillis, zone) : usualSlot.get(anchorId);
-      String day = atMillis != null ? SessionTime.weekday(atMillis, zone) : usualWeekday.get(anchorId);
-      if (slot != null) {
-        cat.put("slot", slot);
-      }
-      if (day != null) {
-        cat.put("weekday", day);
-      }
+      SessionTime.putLevels(cat, atMillis, zone, usualSlot.get(anchorId), usualWeekday.get(anchorId));
       return new TabularRow(p.id(), p.text(), num, cat, target);
     }
   }

@@ -71,4 +71,20 @@ final class SessionTime {
             java.util.Comparator.reverseOrder())))
         .map(Map.Entry::getKey).orElse(null);
   }
+
+  /**
+   * Puts a row's session levels into {@code categorical}: the slot and weekday of {@code atMillis}, or when it is
+   * null the anchor's usual ones (left out when the anchor has none). Shared by the selector's and the ranker's rows.
+   */
+  static void putLevels(Map<String, String> categorical, Long atMillis, ZoneId zone, String usualSlot,
+      String usualWeekday) {
+    String slot = atMillis != null ? slot(atMillis, zone) : usualSlot;
+    String day = atMillis != null ? weekday(atMillis, zone) : usualWeekday;
+    if (slot != null) {
+      categorical.put("slot", slot);
+    }
+    if (day != null) {
+      categorical.put("weekday", day);
+    }
+  }
 }
