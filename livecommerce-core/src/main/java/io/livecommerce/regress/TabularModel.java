@@ -136,6 +136,20 @@ public final class TabularModel implements java.io.Serializable {
   }
 
   /**
+   * As {@link #predict(TabularRow, float[])} without the reasons: the value and interval only, for ranking many rows
+   * and explaining the few kept (with trees, an explanation costs a TreeSHAP pass over every tree).
+   *
+   * @throws IllegalArgumentException if the vector has the wrong length
+   */
+  public TabularPrediction estimate(TabularRow row, float[] textVector) {
+    Checks.notNull(row, "row");
+    double raw = raw(pipeline.features(row, textVector));
+    double value = back(raw);
+    return new TabularPrediction(value, Math.min(back(raw + residualLow), value),
+        Math.max(back(raw + residualHigh), value), List.of());
+  }
+
+  /**
    * How much each source column (numeric, categorical, then text) moved this row's prediction away from the
    * intercept, on the model's scale (log(1 + target) when the target is logged), in {@link #featureGroups()} order.
    *

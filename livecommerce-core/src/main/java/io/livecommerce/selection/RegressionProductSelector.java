@@ -104,20 +104,28 @@ public final class RegressionProductSelector implements ProductSelector {
       }
     }
     List<float[]> vectors = normalized(embedder.embedAll(list.stream().map(Product::text).toList()));
-    List<Scored<SalesForecast>> out = new ArrayList<>();
+    // Rank every candidate by its estimate; explain only the k kept (explanations cost a scan of past products and,
+    // with trees, a TreeSHAP pass).
+    List<TabularRow> rows = new ArrayList<>(list.size());
+    List<Integer> order = new ArrayList<>(list.size());
+    double[] revenue = new double[list.size()];
     for (int i = 0; i < list.size(); i++) {
       Product p = list.get(i);
-      float[] v = vectors.get(i);
-      TabularRow row = stats.row(p, anchorId, null, null, null, v, Double.NaN);
-      TabularPrediction pred = model.predict(row, v);
+      rows.add(stats.row(p, anchorId, null, null, null, vectors.get(i), Double.NaN));
+      revenue[i] = model.estimate(rows.get(i), vectors.get(i)).value() * p.priceCents();
+      order.add(i);
+    }
+    order.sort(Comparator.comparingDouble((Integer i) -> -revenue[i]).thenComparing(i -> list.get(i).id()));
+    List<Scored<SalesForecast>> out = new ArrayList<>();
+    for (int i : order.subList(0, Math.min(k, order.size()))) {
+      Product p = list.get(i);
+      TabularPrediction pred = model.predict(rows.get(i), vectors.get(i));
       SalesForecast f = new SalesForecast(p, pred.value(), pred.value() * p.priceCents(), pred.low(), pred.high());
       List<Reason> reasons = new ArrayList<>(pred.reasons());
-      similar(anchorId, v, p.id()).ifPresent(reasons::add);
+      similar(anchorId, vectors.get(i), p.id()).ifPresent(reasons::add);
       out.add(new Scored<>(f, f.revenueCents(), reasons));
     }
-    out.sort(Comparator.comparingDouble((Scored<SalesForecast> s) -> -s.score())
-        .thenComparing(s -> s.item().product().id()));
-    return List.copyOf(out.subList(0, Math.min(k, out.size())));
+    return List.copyOf(out);
   }
 
   /** The most similar past product, preferring what this anchor sold. */

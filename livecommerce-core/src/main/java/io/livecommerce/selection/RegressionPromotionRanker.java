@@ -94,16 +94,23 @@ public final class RegressionPromotionRanker implements PromotionRanker {
     }
     List<float[]> vectors =
         RegressionProductSelector.normalized(embedder.embedAll(allowed.stream().map(Promotion::text).toList()));
-    List<Scored<PromotionForecast>> out = new ArrayList<>();
+    // Rank by the estimate; explain only the k kept.
+    List<TabularRow> rows = new ArrayList<>(allowed.size());
+    List<Integer> order = new ArrayList<>(allowed.size());
+    double[] gmv = new double[allowed.size()];
     for (int i = 0; i < allowed.size(); i++) {
-      Promotion p = allowed.get(i);
-      TabularPrediction pred = model.predict(stats.row(p, anchorId, null, null, Double.NaN), vectors.get(i));
-      PromotionForecast f = new PromotionForecast(p, pred.value(), pred.low(), pred.high());
+      rows.add(stats.row(allowed.get(i), anchorId, null, null, Double.NaN));
+      gmv[i] = model.estimate(rows.get(i), vectors.get(i)).value();
+      order.add(i);
+    }
+    order.sort(Comparator.comparingDouble((Integer i) -> -gmv[i]).thenComparing(i -> allowed.get(i).id()));
+    List<Scored<PromotionForecast>> out = new ArrayList<>();
+    for (int i : order.subList(0, Math.min(k, order.size()))) {
+      TabularPrediction pred = model.predict(rows.get(i), vectors.get(i));
+      PromotionForecast f = new PromotionForecast(allowed.get(i), pred.value(), pred.low(), pred.high());
       out.add(new Scored<>(f, f.gmvCents(), pred.reasons()));
     }
-    out.sort(Comparator.comparingDouble((Scored<PromotionForecast> s) -> -s.score())
-        .thenComparing(s -> s.item().promotion().id()));
-    return List.copyOf(out.subList(0, Math.min(k, out.size())));
+    return List.copyOf(out);
   }
 
   /** Saves the ranker atomically (see {@link ModelFiles}). */

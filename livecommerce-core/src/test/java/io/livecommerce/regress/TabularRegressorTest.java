@@ -236,5 +236,14 @@ class TabularRegressorTest {
     TabularRow high = new TabularRow("h", "", Map.of("x", 90.0, "z", 0.0), Map.of(), Double.NaN);
     TabularRow low = new TabularRow("l", "", Map.of("x", 10.0, "z", 0.0), Map.of(), Double.NaN);
     assertTrue(stumps.predict(high).value() - stumps.predict(low).value() > 8, "the step is learned");
+    // estimate() is predict() without the explanation: same value and interval.
+    for (TabularRow row : rows.subList(0, 20)) {
+      TabularPrediction full = stumps.predict(row, null);
+      TabularPrediction estimate = stumps.estimate(row, null);
+      assertEquals(full.value(), estimate.value(), 0.0);
+      assertEquals(full.low(), estimate.low(), 0.0);
+      assertEquals(full.high(), estimate.high(), 0.0);
+      assertTrue(estimate.reasons().isEmpty());
+    }
   }
 }
