@@ -4,6 +4,7 @@ import io.livecommerce.regress.TabularModel;
 import io.livecommerce.regress.TabularPrediction;
 import io.livecommerce.regress.TabularRegressor;
 import io.livecommerce.regress.TabularRow;
+import io.livecommerce.xgboost.XGBoostTreeLearner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ public class RegressionBenchmark {
   List<float[]> vectors;
   TabularRegressor regressor;
   TabularModel model;
+  TabularModel withTrees;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -64,11 +66,30 @@ public class RegressionBenchmark {
         .logColumns(Set.of("price")).categoricalColumns(List.of("category")).logTarget(true).build();
     model = regressor.fit(rows, vectors);
     System.out.println("features: " + model.featureNames().size());
+    withTrees = regressor.toBuilder().treeLearner(XGBoostTreeLearner.newBuilder().build()).build()
+        .fit(rows.subList(0, 20_000), vectors.subList(0, 20_000));
+    System.out.println("trees: " + withTrees.describe());
   }
 
   @Benchmark
   public TabularModel train100kRows530Features() {
     return regressor.fit(rows, vectors);
+  }
+
+  /** Ranking 100k candidates with a ridge + trees model, every one explained (TreeSHAP). */
+  @Benchmark
+  public void scoreWithTrees100kExplained(Blackhole bh) {
+    for (int i = 0; i < rows.size(); i++) {
+      bh.consume(withTrees.predict(rows.get(i), vectors.get(i)));
+    }
+  }
+
+  /** The same ranked by estimate alone, as the selector now does before explaining the k it keeps. */
+  @Benchmark
+  public void scoreWithTrees100kEstimated(Blackhole bh) {
+    for (int i = 0; i < rows.size(); i++) {
+      bh.consume(withTrees.estimate(rows.get(i), vectors.get(i)));
+    }
   }
 
   @Benchmark

@@ -50,6 +50,8 @@ public final class TabularFitPlan implements Serializable {
   private final double[][] ratios;
   private final boolean[] blocksPresent; // per penalty block: whether any feature is in it
   private final transient TextEmbedder embedder;
+  // False after deserialization: the copy on a worker lost the embedder, whether or not the driver had one.
+  private final transient boolean original;
 
   TabularFitPlan(TabularRegressor r, TableSummary summary) {
     Checks.notNull(summary, "summary");
@@ -63,6 +65,7 @@ public final class TabularFitPlan implements Serializable {
     this.logTarget = r.logTarget;
     this.lambdas = r.lambdas.clone();
     this.embedder = r.embedder();
+    this.original = true;
     int numeric = r.numericColumns.size();
     double[] medians = new double[numeric];
     boolean[] hasMissing = new boolean[numeric];
@@ -265,7 +268,8 @@ public final class TabularFitPlan implements Serializable {
    * @throws IllegalStateException if this plan was deserialized (it has no embedder: make the model on the driver)
    */
   public TabularModel model(CrossValidatedRidge cv, double residualSquares, LongToDoubleFunction sortedResiduals) {
-    if (embedder == null && pipeline.useText) {
+    // A regressor without an embedder fits from vectors computed beforehand; only a deserialized copy is refused.
+    if (!original && pipeline.useText) {
       throw new IllegalStateException("this plan came through serialization without its embedder; "
           + "make the model with the plan TabularRegressor.plan returned");
     }
