@@ -66,8 +66,14 @@ public class RegressionBenchmark {
         .logColumns(Set.of("price")).categoricalColumns(List.of("category")).logTarget(true).build();
     model = regressor.fit(rows, vectors);
     System.out.println("features: " + model.featureNames().size());
+    // A target that steps with price inside some categories, which trees learn and ridge cannot: trees are kept.
+    List<TabularRow> stepped = new ArrayList<>();
+    for (TabularRow r : rows.subList(0, 20_000)) {
+      boolean step = r.numeric().get("price") > 250 && r.categorical().get("category").compareTo("宠") < 0;
+      stepped.add(new TabularRow(r.id(), r.text(), r.numeric(), r.categorical(), r.target() * (step ? 4 : 1)));
+    }
     withTrees = regressor.toBuilder().treeLearner(XGBoostTreeLearner.newBuilder().build()).build()
-        .fit(rows.subList(0, 20_000), vectors.subList(0, 20_000));
+        .fit(stepped, vectors.subList(0, 20_000));
     System.out.println("trees: " + withTrees.describe());
   }
 
