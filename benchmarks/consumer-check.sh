@@ -63,12 +63,12 @@ POM
 cat > "$work/src/main/java/shop/Main.java" <<'JAVA'
 package shop;
 
-import io.livecommerce.LiveCommerce;
+import io.livecommerce.facade.LiveCommerce;
 import io.livecommerce.embed.HashingTextEmbedder;
 
 public class Main {
   public static void main(String[] args) {
-    try (LiveCommerce lc = LiveCommerce.builder().embedder(HashingTextEmbedder.create()).build()) {
+    try (LiveCommerce lc = LiveCommerce.newBuilder().embedder(HashingTextEmbedder.create()).build()) {
       System.out.println("clean: " + lc.compliance().check("全网最低价").isClean());
     }
   }
