@@ -10,7 +10,7 @@ version=$(mvn -B -ntp -q help:evaluate -Dexpression=project.version -DforceStdou
 mvn -B -ntp -q install -DskipTests
 repo=$(mvn -B -ntp -q help:evaluate -Dexpression=settings.localRepository -DforceStdout | plain)
 echo "== installed artifacts of $version"
-for m in livecommerce-core livecommerce-embedding livecommerce-llm livecommerce-llm-local \
+for m in livecommerce-core livecommerce-embedding livecommerce-llm livecommerce-llm-local livecommerce-xgboost \
     livecommerce-spring-boot-autoconfigure livecommerce-spring-boot-starter; do
   for c in "" -sources -javadoc; do
     f="$repo/io/livecommerce/$m/$version/$m-$version$c.jar"
