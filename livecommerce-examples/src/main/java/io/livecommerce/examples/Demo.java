@@ -1,6 +1,5 @@
 package io.livecommerce.examples;
 
-import io.livecommerce.facade.LiveCommerce;
 import io.livecommerce.Scored;
 import io.livecommerce.compliance.ComplianceFinding;
 import io.livecommerce.compliance.ComplianceReport;
@@ -17,15 +16,16 @@ import io.livecommerce.examples.report.Reports;
 import io.livecommerce.examples.world.World;
 import io.livecommerce.examples.world.WorldGenerator;
 import io.livecommerce.examples.world.WorldSize;
+import io.livecommerce.facade.LiveCommerce;
 import io.livecommerce.llm.ChatClient;
 import io.livecommerce.llm.script.LlmScriptGenerator;
 import io.livecommerce.recommend.BlendWeights;
 import io.livecommerce.recommend.HybridRoomRecommender;
 import io.livecommerce.recommend.HybridRoomTuner;
+import io.livecommerce.recommend.ImplicitAls;
 import io.livecommerce.recommend.LiveQuery;
 import io.livecommerce.recommend.LiveRoomIndex;
 import io.livecommerce.recommend.NextRoomReplay;
-import io.livecommerce.recommend.ImplicitAls;
 import io.livecommerce.recommend.RoomQuery;
 import io.livecommerce.regress.RegressionReport;
 import io.livecommerce.script.LiveScript;

@@ -1,8 +1,8 @@
 package io.livecommerce.examples;
 
 import io.livecommerce.embed.TextEmbedder;
-import io.livecommerce.facade.Backends;
 import io.livecommerce.embedding.OnnxTextEmbedder;
+import io.livecommerce.facade.Backends;
 import java.io.PrintWriter;
 import java.util.List;
 

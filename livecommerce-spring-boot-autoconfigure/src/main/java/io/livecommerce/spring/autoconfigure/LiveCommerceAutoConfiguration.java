@@ -1,10 +1,10 @@
 package io.livecommerce.spring.autoconfigure;
 
-import io.livecommerce.facade.LiveCommerce;
 import io.livecommerce.compliance.ComplianceChecker;
 import io.livecommerce.compliance.ComplianceRule;
 import io.livecommerce.compliance.PiiRedactor;
 import io.livecommerce.embed.TextEmbedder;
+import io.livecommerce.facade.LiveCommerce;
 import io.livecommerce.script.ScriptGenerator;
 import java.io.IOException;
 import java.io.InputStream;

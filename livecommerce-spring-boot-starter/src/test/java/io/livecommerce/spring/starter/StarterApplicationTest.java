@@ -2,9 +2,9 @@ package io.livecommerce.spring.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livecommerce.facade.LiveCommerce;
 import io.livecommerce.compliance.ComplianceChecker;
 import io.livecommerce.compliance.ComplianceReport;
+import io.livecommerce.facade.LiveCommerce;
 import io.livecommerce.llm.ChatClient;
 import io.livecommerce.math.Vectors;
 import org.junit.jupiter.api.Test;
