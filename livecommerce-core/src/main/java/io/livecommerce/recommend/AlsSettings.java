@@ -9,7 +9,7 @@ import java.util.Map;
  * The settings of implicit ALS, declared once: their defaults, their valid ranges, and one text form that the model
  * file's provenance, the CLI, the Spark job and logs all print and that {@link #parse} reads back. {@link
  * ImplicitAls}, {@link ImplicitTuner}, the CLI and {@code livecommerce-spark}'s {@code train-recommender} start from
- * {@link #DEFAULTS}.
+ * {@link #DEFAULTS}. Immutable and thread-safe.
  *
  * @param factors latent factors, in [1, 1024]
  * @param iterations full sweeps (users then items), in [1, 1000]

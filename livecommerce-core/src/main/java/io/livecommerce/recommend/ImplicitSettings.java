@@ -10,7 +10,7 @@ import java.util.Map;
  * model file's provenance, the CLI and the HTML report print and that {@link #parse} reads back: {@code
  * family=blend,confidence=linear,alpha=5,factors=32,regularization=0.1,iterations=10,easeLambda=0.25xmeanDiag,
  * content=0.5,popularity=0.2}. Only the settings the family uses appear; the others hold their defaults, so a
- * printed record parses back equal.
+ * printed record parses back equal. Immutable and thread-safe.
  *
  * @param family the model family
  * @param confidence how weights become confidence

@@ -162,14 +162,34 @@ public final class RegressionTree implements java.io.Serializable {
    * algorithm of Lundberg et al. (2018): each feature's share of the move from {@link #expectedValue()} to the
    * prediction, the covers standing in for the data distribution.
    */
-  void addShap(double[] x, double[] phi) {
-    Path path = new Path(depth + 2);
-    recurse(0, x, phi, path, 0, 1, 1, -1);
+  void addShap(double[] x, double[] phi, Scratch scratch) {
+    recurse(0, x, phi, scratch.levels(depth), 0, 0, 1, 1, -1);
   }
 
-  private void recurse(int node, double[] x, double[] phi, Path parent, int length, double zeroFraction,
-      double oneFraction, int splitFeature) {
-    Path p = parent.copy(length);
+  /**
+   * The paths of one explanation, one per tree level, reused for every tree and node instead of a copy per node
+   * (which dominated the cost). Not thread-safe: one per {@code contributions} call.
+   */
+  static final class Scratch {
+    private Path[] levels = new Path[0];
+
+    Path[] levels(int depth) {
+      if (levels.length < depth + 2) {
+        levels = new Path[depth + 2];
+        for (int i = 0; i < levels.length; i++) {
+          levels[i] = new Path(depth + 2);
+        }
+      }
+      return levels;
+    }
+  }
+
+  private void recurse(int node, double[] x, double[] phi, Path[] levels, int level, int length,
+      double zeroFraction, double oneFraction, int splitFeature) {
+    Path p = levels[level];
+    if (level > 0) {
+      p.copyFrom(levels[level - 1], length);
+    }
     p.extend(length, zeroFraction, oneFraction, splitFeature);
     int m = length + 1; // elements on the path, the first a placeholder
     if (left[node] == -1) {
@@ -194,8 +214,9 @@ public final class RegressionTree implements java.io.Serializable {
       p.unwind(m - 1, k);
       m--;
     }
-    recurse(hot, x, phi, p, m, incomingZero * cover[hot] / cover[node], incomingOne, f);
-    recurse(cold, x, phi, p, m, incomingZero * cover[cold] / cover[node], 0, f);
+    // Each child copies this level's path into the next level, so the second child sees it unchanged.
+    recurse(hot, x, phi, levels, level + 1, m, incomingZero * cover[hot] / cover[node], incomingOne, f);
+    recurse(cold, x, phi, levels, level + 1, m, incomingZero * cover[cold] / cover[node], 0, f);
   }
 
   /** The path of features from the root, with the permutation weights TreeSHAP keeps along it. */
@@ -212,13 +233,11 @@ public final class RegressionTree implements java.io.Serializable {
       weight = new double[capacity];
     }
 
-    Path copy(int length) {
-      Path c = new Path(feature.length);
-      System.arraycopy(feature, 0, c.feature, 0, length);
-      System.arraycopy(zero, 0, c.zero, 0, length);
-      System.arraycopy(one, 0, c.one, 0, length);
-      System.arraycopy(weight, 0, c.weight, 0, length);
-      return c;
+    void copyFrom(Path other, int length) {
+      System.arraycopy(other.feature, 0, feature, 0, length);
+      System.arraycopy(other.zero, 0, zero, 0, length);
+      System.arraycopy(other.one, 0, one, 0, length);
+      System.arraycopy(other.weight, 0, weight, 0, length);
     }
 
     /** Appends an element at {@code l} (the path had l elements) and updates the weights. */

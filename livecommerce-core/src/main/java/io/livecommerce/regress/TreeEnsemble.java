@@ -144,8 +144,9 @@ public final class TreeEnsemble implements java.io.Serializable {
   public double[] contributions(double[] x) {
     check(x);
     double[] phi = new double[features];
+    RegressionTree.Scratch scratch = new RegressionTree.Scratch();
     for (RegressionTree t : trees) {
-      t.addShap(x, phi);
+      t.addShap(x, phi, scratch);
     }
     return phi;
   }

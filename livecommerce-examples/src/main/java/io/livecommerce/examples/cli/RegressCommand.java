@@ -61,6 +61,8 @@ public final class RegressCommand implements Callable<Integer> {
       + "their own column, the most frequent; the rest share an 'other' level (default: ${DEFAULT-VALUE}).")
   int maxLevels = io.livecommerce.regress.TabularRegressor.DEFAULT_MAX_LEVELS;
 
+  private static final XGBoostTreeLearner TREE_DEFAULTS = XGBoostTreeLearner.newBuilder().build();
+
   @Option(names = "--trees", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Offer boosted trees (XGBoost) beside ridge; cross-validation chooses ridge, trees or a blend "
           + "(default: on; --no-trees fits ridge alone).")
@@ -68,19 +70,19 @@ public final class RegressCommand implements Callable<Integer> {
 
   @Option(names = "--tree-rounds", paramLabel = "N", description = "Boosting rounds each tree fit grows; "
       + "cross-validation keeps a prefix (default: ${DEFAULT-VALUE}).")
-  int treeRounds = XGBoostTreeLearner.newBuilder().build().rounds();
+  int treeRounds = TREE_DEFAULTS.rounds();
 
   @Option(names = "--tree-depth", paramLabel = "N", description = "The deepest a tree grows (default: "
       + "${DEFAULT-VALUE}).")
-  int treeDepth = XGBoostTreeLearner.newBuilder().build().maxDepth();
+  int treeDepth = TREE_DEFAULTS.maxDepth();
 
   @Option(names = "--tree-learning-rate", paramLabel = "R", description = "Shrinkage of each tree (default: "
       + "${DEFAULT-VALUE}).")
-  double treeLearningRate = XGBoostTreeLearner.newBuilder().build().learningRate();
+  double treeLearningRate = TREE_DEFAULTS.learningRate();
 
   @Option(names = "--tree-min-leaf", paramLabel = "W", description = "The least rows a leaf holds (XGBoost's "
       + "min_child_weight; default: ${DEFAULT-VALUE}).")
-  double treeMinLeaf = XGBoostTreeLearner.newBuilder().build().minChildWeight();
+  double treeMinLeaf = TREE_DEFAULTS.minChildWeight();
 
   @Option(names = "--log-target", description = "Learn log(1 + target), for skewed targets such as sales.")
   boolean logTarget;
