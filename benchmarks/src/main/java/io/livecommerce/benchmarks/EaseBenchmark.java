@@ -91,9 +91,12 @@ public class EaseBenchmark {
   }
 
   @Benchmark
-  public double[] inverseOnly() {
-    double[] a = gram.clone();
-    if (!SpdInverse.invertInPlace(a, items, threads)) {
+  public double[][] inverseOnly() {
+    double[][] a = new double[items][];
+    for (int i = 0; i < items; i++) {
+      a[i] = java.util.Arrays.copyOfRange(gram, i * items, (i + 1) * items);
+    }
+    if (!SpdInverse.invertInPlace(a, threads)) {
       throw new IllegalStateException("not positive definite");
     }
     return a;

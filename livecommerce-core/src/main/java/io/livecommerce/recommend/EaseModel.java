@@ -24,14 +24,22 @@ public final class EaseModel {
   private final int[] sortedSlots;
   private final float[] b;
   private final double lambda;
+  // How long the inverse took when this model was trained (0 when read from a file): the tuner scales it to predict
+  // the cost of a wider fit. Not part of the model's value.
+  final long inverseNanos;
 
   EaseModel(int[] covered, float[] b, double lambda) {
+    this(covered, b, lambda, 0);
+  }
+
+  EaseModel(int[] covered, float[] b, double lambda, long inverseNanos) {
     if ((long) covered.length * covered.length != b.length) {
       throw new IllegalArgumentException("B has " + b.length + " weights for " + covered.length + " items");
     }
     this.covered = covered;
     this.b = b;
     this.lambda = lambda;
+    this.inverseNanos = inverseNanos;
     // A sorted lookup instead of an index-sized array: a model file cannot make us allocate by naming a huge index.
     Integer[] order = new Integer[covered.length];
     for (int s = 0; s < covered.length; s++) {

@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * <p>Size: the model is dense in the items it covers. Items beyond {@link Builder#maxItems} (the least-interacted
  * ones) are left out of {@code B}; they get no item-to-item score and are ranked by the other signals of the
  * recommender (ALS when blended, content, popularity). Training holds two {@code 8m²}-byte matrices for {@code m}
- * covered items and keeps {@code 4m²} bytes: the default 4,000 items need about 260 MB of heap while training and
- * 64 MB after; 10,000 items about 1.6 GB while training and 400 MB after. Time grows as {@code m³} (see the
- * benchmarks module for measured figures).
+ * covered items and keeps {@code 4m²} bytes: the default 8,000 items need about 1 GB of heap while training and
+ * 256 MB after; 4,000 items about 260 MB and 64 MB; 10,000 items about 1.6 GB and 400 MB. A fit that cannot have
+ * that much heap fails before it starts, naming the figures. Time grows as {@code m³}: on 2 cores about 2.5 s at
+ * 4,000 items and 19 s at 8,000 for the inverse (see the benchmarks module).
  *
  * <p>Deterministic; immutable and thread-safe: {@code fit} may run concurrently, each call with its own daemon pool.
  */
@@ -33,6 +34,8 @@ public final class EaseTrainer {
 
   /** The default λ as a multiple of the mean diagonal of {@code XᵀX} (an item's summed squared strength). */
   public static final double DEFAULT_RELATIVE_LAMBDA = 0.25;
+  /** The most items covered by default. */
+  public static final int DEFAULT_MAX_ITEMS = 8000;
 
   private final double lambda;
   private final double relativeLambda;
@@ -46,7 +49,7 @@ public final class EaseTrainer {
     this.threads = b.threads;
   }
 
-  /** A builder: λ = 0.25 x the mean diagonal of XᵀX, at most 4,000 items, all cores. */
+  /** A builder: λ = 0.25 x the mean diagonal of XᵀX, at most 8,000 items, all cores. */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -82,8 +85,10 @@ public final class EaseTrainer {
    * Trains on the matrix's positive strengths.
    *
    * @throws IllegalStateException if {@code G} is not positive definite in double precision (λ far too small)
+   * @throws OutOfMemoryError before training, when the covered items need more than the JVM's maximum heap
    */
   EaseModel fit(InteractionMatrix m) {
+    long t0 = System.nanoTime();
     int items = m.items();
     // Users per item (positive pairs only); the most-interacted items are covered.
     int[] count = new int[items];
@@ -145,17 +150,18 @@ public final class EaseTrainer {
       }
     }
     // G's lower triangle, one row per task: row s sums x_us · x_u over the users of item s.
-    double[] g = new double[size * size];
+    requireHeap(size, Runtime.getRuntime().maxMemory());
+    double[][] g = new double[size][size];
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       pool.submit(() -> IntStream.range(0, size).parallel().forEach(s -> {
-        int row = s * size;
+        double[] row = g[s];
         for (int q = slotPtr[s]; q < slotPtr[s + 1]; q++) {
           int u = slotUsers[q];
           double x = slotVals[q];
           for (int p = ptr[u]; p < ptr[u + 1]; p++) {
             if (cols[p] <= s) {
-              g[row + cols[p]] += x * vals[p];
+              row[cols[p]] += x * vals[p];
             }
           }
         }
@@ -165,33 +171,55 @@ public final class EaseTrainer {
     }
     double meanDiag = 0;
     for (int s = 0; s < size; s++) {
-      meanDiag += g[s * size + s];
+      meanDiag += g[s][s];
     }
     meanDiag /= Math.max(1, size);
     double l = Double.isNaN(lambda) ? relativeLambda * meanDiag : lambda;
     for (int s = 0; s < size; s++) {
-      g[s * size + s] += l;
+      g[s][s] += l;
     }
-    if (!SpdInverse.invertInPlace(g, size, threads)) {
+    long t1 = System.nanoTime();
+    if (!SpdInverse.invertInPlace(g, threads)) {
       throw new IllegalStateException("XᵀX + λI is not positive definite for λ=" + l + "; use a larger λ");
+    }
+    long t2 = System.nanoTime();
+    double[] diag = new double[size];
+    for (int j = 0; j < size; j++) {
+      diag[j] = g[j][j];
     }
     float[] b = new float[size * size];
     for (int i = 0; i < size; i++) {
+      double[] gi = g[i];
+      g[i] = null; // lets the collector take the inverse row by row while B fills
       for (int j = 0; j < size; j++) {
         if (i != j) {
-          b[i * size + j] = (float) (-g[i * size + j] / g[j * size + j]);
+          b[i * size + j] = (float) (-gi[j] / diag[j]);
         }
       }
     }
-    LOG.debug("EASE trained: {} items, λ={}", size, l);
-    return new EaseModel(covered, b, l);
+    LOG.debug("EASE trained: {} items, λ={}; Gram {} ms, inverse {} ms, B {} ms", size, l, (t1 - t0) / 1_000_000,
+        (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+    return new EaseModel(covered, b, l, t2 - t1);
+  }
+
+  /**
+   * Fails before allocating when training over {@code size} items needs more than the JVM's maximum heap, with an
+   * {@link OutOfMemoryError} that names the figures (one thrown halfway through a fit would say less, later).
+   */
+  static void requireHeap(int size, long maxHeapBytes) {
+    long needed = 16L * size * size;
+    if (needed > maxHeapBytes) {
+      throw new OutOfMemoryError(String.format(Locale.ROOT, "EASE over %,d items needs about %,d MB of heap "
+          + "while training but the JVM may use at most %,d MB: raise -Xmx or lower maxItems (--ease-max-items)", size,
+          needed >> 20, maxHeapBytes >> 20));
+    }
   }
 
   /** Builds an {@link EaseTrainer}; fails fast on invalid values. Not thread-safe. */
   public static final class Builder {
     private double lambda = Double.NaN;
     private double relativeLambda = DEFAULT_RELATIVE_LAMBDA;
-    private int maxItems = 4000;
+    private int maxItems = DEFAULT_MAX_ITEMS;
     private int threads = Runtime.getRuntime().availableProcessors();
 
     private Builder() {}
@@ -210,7 +238,7 @@ public final class EaseTrainer {
       return this;
     }
 
-    /** The most items covered, in [1, 20,000]; default 4,000. */
+    /** The most items covered, in [1, 20,000]; default {@value EaseTrainer#DEFAULT_MAX_ITEMS}. */
     public Builder maxItems(int maxItems) {
       this.maxItems = Checks.inRange(maxItems, 1, 20_000, "maxItems");
       return this;

@@ -74,50 +74,65 @@ class SpdInverseTest {
     return inv;
   }
 
-  // Sizes below, at and across the block (64) and tile (256) edges.
+  /** The flat row-major matrix as one array per row. */
+  static double[][] rows(double[] flat, int n) {
+    double[][] a = new double[n][];
+    for (int i = 0; i < n; i++) {
+      a[i] = java.util.Arrays.copyOfRange(flat, i * n, (i + 1) * n);
+    }
+    return a;
+  }
+
+  // Sizes below, at and across the block (64), kernel (4) and tile (256) edges.
   @ParameterizedTest
-  @ValueSource(ints = {1, 2, 7, 63, 64, 65, 130, 257, 300})
+  @ValueSource(ints = {1, 2, 3, 5, 7, 63, 64, 65, 130, 255, 256, 257, 300, 513})
   void matchesGaussJordan(int n) {
     double[] g = gram(n, n);
     double[] expected = gaussJordan(g, n);
-    double[] a = g.clone();
+    double[][] a = rows(g, n);
     // Only the lower triangle may be read: garbage above the diagonal must not matter.
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        a[i * n + j] = Double.NaN;
+        a[i][j] = Double.NaN;
       }
     }
-    assertTrue(SpdInverse.invertInPlace(a, n, 2));
+    assertTrue(SpdInverse.invertInPlace(a, 2));
     double scale = 0;
     for (double v : expected) {
       scale = Math.max(scale, Math.abs(v));
     }
-    for (int i = 0; i < n * n; i++) {
-      assertEquals(expected[i], a[i], 1e-9 * scale, "element " + i);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        assertEquals(expected[i * n + j], a[i][j], 1e-9 * scale, "element " + i + "," + j);
+      }
     }
   }
 
   @Test
   void sameResultOnOneThreadOrTwo() {
-    double[] g = gram(200, 3);
-    double[] one = g.clone();
-    double[] two = g.clone();
-    assertTrue(SpdInverse.invertInPlace(one, 200, 1));
-    assertTrue(SpdInverse.invertInPlace(two, 200, 2));
+    double[] g = gram(300, 3);
+    double[][] one = rows(g, 300);
+    double[][] two = rows(g, 300);
+    assertTrue(SpdInverse.invertInPlace(one, 1));
+    assertTrue(SpdInverse.invertInPlace(two, 2));
     assertArrayEquals(one, two);
   }
 
   @Test
   void refusesAMatrixThatIsNotPositiveDefinite() {
-    double[] a = {1, 2, 2, 1};
-    assertFalse(SpdInverse.invertInPlace(a, 2, 1));
+    double[][] a = {{1, 2}, {2, 1}};
+    assertFalse(SpdInverse.invertInPlace(a, 1));
   }
 
   @Test
   void badArgumentsNameTheProblem() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SpdInverse.invertInPlace(new double[5], 2, 1));
-    assertTrue(e.getMessage().contains("n=2"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> SpdInverse.invertInPlace(new double[4], 2, 0));
+        () -> SpdInverse.invertInPlace(new double[][] {{1, 0}, {0}}, 1));
+    assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("square"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> SpdInverse.invertInPlace(new double[][] {{1, 0}, null}, 1));
+    assertTrue(e.getMessage().contains("row 1"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> SpdInverse.invertInPlace(new double[][] {{1}}, 0));
+    assertThrows(IllegalArgumentException.class, () -> SpdInverse.invertInPlace(null, 1));
   }
 }

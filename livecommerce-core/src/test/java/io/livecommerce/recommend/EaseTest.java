@@ -188,4 +188,12 @@ class EaseTest {
     List<Reason> reasons = auto1.model().recommend("u1", 3, true).get(0).reasons();
     assertTrue(!reasons.isEmpty());
   }
+
+  @Test
+  void aFitThatCannotHaveTheHeapFailsBeforeItStartsAndSaysWhy() {
+    EaseTrainer.requireHeap(8000, 2L << 30);
+    OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () -> EaseTrainer.requireHeap(8000, 512L << 20));
+    assertTrue(e.getMessage().contains("8,000 items") && e.getMessage().contains("976 MB")
+        && e.getMessage().contains("512 MB") && e.getMessage().contains("-Xmx"), e.getMessage());
+  }
 }
