@@ -54,6 +54,8 @@ public final class ImplicitTuner {
       ConfidenceTransform.LINEAR};
   static final double[] CONTENT_WEIGHTS = {0, 0.1, 0.25, 0.5, 1};
   static final double[] POPULARITY_WEIGHTS = {0, 0.05, 0.2, 0.5};
+  /** The most items EASE covers during the λ search, by default. */
+  public static final int DEFAULT_EASE_SEARCH_ITEMS = 4000;
 
   private final TextEmbedder embedder;
   private final long seed;
@@ -69,6 +71,7 @@ public final class ImplicitTuner {
   private final ModelFamily family;
   private final Double easeLambda;
   private final int easeMaxItems;
+  private final int easeSearchItems;
   private final LongSupplier nanoTime;
 
   private ImplicitTuner(Builder b) {
@@ -86,10 +89,11 @@ public final class ImplicitTuner {
     this.family = b.family != null ? b.family : impliedFamily(b);
     this.easeLambda = b.easeLambda;
     this.easeMaxItems = b.easeMaxItems;
+    this.easeSearchItems = Math.min(b.easeSearchItems, b.easeMaxItems);
     this.nanoTime = b.nanoTime;
   }
 
-  /** A builder: seed 42, 24 trials, 30 s budget, NDCG@10, nothing fixed. */
+  /** A builder: seed 42, 24 trials, 50 s budget, NDCG@10, nothing fixed. */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -192,6 +196,8 @@ public final class ImplicitTuner {
    * @param interactions the training log, not empty
    * @param itemTexts text per item; may be empty; needs the embedder when not
    * @throws IllegalArgumentException if an argument is invalid
+   * @throws OutOfMemoryError before the search, when EASE may be chosen and its final fit needs more than the JVM's
+   *     maximum heap (see {@link Builder#easeMaxItems})
    */
   public Result tune(List<Interaction> interactions, Map<String, String> itemTexts) {
     List<Interaction> log = Checks.copyNoNulls(Checks.notNull(interactions, "interactions"), "interactions");
@@ -203,12 +209,24 @@ public final class ImplicitTuner {
       throw new IllegalArgumentException("itemTexts given (" + itemTexts.size() + " items) but no embedder set");
     }
     long start = nanoTime.getAsLong();
+    int finalEaseItems = Math.min(easeMaxItems, distinctItems(log));
+    if (family == null || family.usesEase()) {
+      // Before the search, not after it: the final EASE fit is the largest.
+      EaseTrainer.requireHeap(finalEaseItems, Runtime.getRuntime().maxMemory());
+    }
     ValidationSplit v = ValidationSplit.of(log, seed, maxValidationUsers);
     if (v == null) {
       return untuned(log, itemTexts, start);
     }
     TextEmbedder memo = embedder == null ? null : new MemoEmbedder(embedder);
-    TuningSearch search = new TuningSearch(start, v, memo, itemTexts, nanoTime, budget, k, seed, easeMaxItems);
+    if (memo != null && !itemTexts.isEmpty()) {
+      // Before the first trial, so that trial's cost (which predicts the final fit's) is the model's alone.
+      memo.embedAll(itemTexts.values().stream().filter(t -> t != null && !t.isBlank()).distinct().sorted().toList());
+    }
+    // EASE's trials may cover fewer items than the final model: a fit costs the cube of its items, and λ, relative
+    // to the mean diagonal of the items covered, carries over to the final fit.
+    TuningSearch search = new TuningSearch(start, v, memo, itemTexts, nanoTime, budget, k, seed, easeSearchItems,
+        finalEaseItems);
     // EASE first: for catalogues of a few thousand items a trial costs less than one ALS sweep, and it is often the
     // strongest family.
     Trial bestEase = family == null || family.usesEase() ? searchEase(search) : null;
@@ -222,10 +240,19 @@ public final class ImplicitTuner {
     r = new Result(full.withTuning(r.describe()), best, r.trials(), millis, search.history, search.costs,
         search.untried);
     if (search.stopped) {
-      LOG.info("tuning stopped at its {} s budget after {} trials", budget.toSeconds(), r.trials());
+      LOG.info("tuning stopped at its {} s budget after {} trials, keeping {} s for the final fit", budget.toSeconds(),
+          r.trials(), search.easeReserveNanos / 1_000_000_000);
     }
     LOG.info("tuned on {} interactions ({} validation users): {}", log.size(), v.relevant.size(), r.describe());
     return r;
+  }
+
+  private static int distinctItems(List<Interaction> log) {
+    java.util.Set<String> items = new java.util.HashSet<>();
+    for (Interaction i : log) {
+      items.add(i.item());
+    }
+    return items.size();
   }
 
   /** No user has 3 or more items: nothing to validate on. The defaults, with what the caller fixed, train. */
@@ -440,7 +467,7 @@ public final class ImplicitTuner {
     private TextEmbedder embedder;
     private long seed = 42;
     private int maxTrials = 24;
-    private Duration budget = Duration.ofSeconds(30);
+    private Duration budget = Duration.ofSeconds(50);
     private int k = 10;
     private int maxValidationUsers = 5000;
     private ConfidenceTransform confidence;
@@ -450,7 +477,8 @@ public final class ImplicitTuner {
     private Integer iterations;
     private ModelFamily family;
     private Double easeLambda;
-    private int easeMaxItems = 4000;
+    private int easeMaxItems = EaseTrainer.DEFAULT_MAX_ITEMS;
+    private int easeSearchItems = DEFAULT_EASE_SEARCH_ITEMS;
     private LongSupplier nanoTime = System::nanoTime;
 
     private Builder() {}
@@ -474,8 +502,10 @@ public final class ImplicitTuner {
     }
 
     /**
-     * The time after which no new trial starts, {@code > 0}; default 30 s, so that a tuned fit of a 6,000 x 10,000
-     * log of 1M events takes about a minute on 2 cores. The search's last trial and the final fit come on top.
+     * The time tuning aims to end in, the final fit included, {@code > 0}; default 50 s. No new trial starts once
+     * the time spent plus the predicted cost of the final EASE fit (the cheapest EASE trial, scaled to the final
+     * model's items) passes it; the trial running then and any misprediction come on top. A tuned fit of a
+     * 6,000 x 10,000 log of 1M events took 50-55 s on 2 cores.
      */
     public Builder budget(Duration budget) {
       Checks.notNull(budget, "budget");
@@ -543,9 +573,23 @@ public final class ImplicitTuner {
       return this;
     }
 
-    /** The most items EASE covers (see {@link EaseTrainer.Builder#maxItems}), in [1, 20,000]; default 4,000. */
+    /**
+     * The most items the final EASE model covers (see {@link EaseTrainer.Builder#maxItems}), in [1, 20,000]; default
+     * {@value EaseTrainer#DEFAULT_MAX_ITEMS}.
+     */
     public Builder easeMaxItems(int maxItems) {
       this.easeMaxItems = Checks.inRange(maxItems, 1, 20_000, "easeMaxItems");
+      return this;
+    }
+
+    /**
+     * The most items EASE covers while its λ is searched, in [1, 20,000]; default
+     * {@value ImplicitTuner#DEFAULT_EASE_SEARCH_ITEMS}, and never more than {@link #easeMaxItems}. A fit costs the cube of the
+     * items it covers, so trials on the most-interacted items leave the budget room for a finer λ search; λ is
+     * relative to the mean diagonal of the items covered and carries over to the final, wider model.
+     */
+    public Builder easeSearchItems(int items) {
+      this.easeSearchItems = Checks.inRange(items, 1, 20_000, "easeSearchItems");
       return this;
     }
 

@@ -22,7 +22,8 @@ final class TuningSearch {
   final Duration budget;
   final int k;
   final long seed;
-  final int easeMaxItems;
+  final int easeSearchItems;
+  final int finalEaseItems;
   final long start;
   final ValidationSplit v;
   final TextEmbedder memo;
@@ -37,22 +38,27 @@ final class TuningSearch {
   // The best-scoring EASE model on v: the winner's blend weights are rescored on it without training it again.
   ImplicitTuner.Trial bestEaseTrial;
   ImplicitModel bestEaseModel;
+  // The predicted cost of the final EASE fit, kept free at the end of the budget: from the cheapest EASE trial,
+  // scaled to the final model's items.
+  long easeReserveNanos;
 
   TuningSearch(long start, ValidationSplit v, TextEmbedder memo, Map<String, String> texts, LongSupplier nanoTime,
-      Duration budget, int k, long seed, int easeMaxItems) {
+      Duration budget, int k, long seed, int easeSearchItems, int finalEaseItems) {
     this.nanoTime = nanoTime;
     this.budget = budget;
     this.k = k;
     this.seed = seed;
-    this.easeMaxItems = easeMaxItems;
+    this.easeSearchItems = easeSearchItems;
+    this.finalEaseItems = finalEaseItems;
     this.start = start;
     this.v = v;
     this.memo = memo;
     this.texts = texts;
   }
 
+  /** True once the time spent, plus what the final EASE fit is predicted to cost, passes the budget. */
   boolean stop() {
-    if (nanoTime.getAsLong() - start > budget.toNanos()) {
+    if (nanoTime.getAsLong() - start + easeReserveNanos > budget.toNanos()) {
       stopped = true;
     }
     return stopped;
@@ -76,7 +82,7 @@ final class TuningSearch {
       int done = before == null ? 0 : before.cf().lossHistory().length;
       if (before != null && done < t.iterations()) {
         trials++;
-        m = t.withIterations(t.iterations() - done).recommender(memo, seed, easeMaxItems)
+        m = t.withIterations(t.iterations() - done).recommender(memo, seed, easeSearchItems)
             .fit(v.train, texts, io.livecommerce.ProgressListener.NONE, before.cf());
       } else {
         m = fit(t, v);
@@ -93,8 +99,18 @@ final class TuningSearch {
     }
     LOG.debug("trial {}: validation NDCG@{} {}", t.describe(), k, ndcg);
     ImplicitTuner.Trial scored = t.scored(ndcg);
+    long cost = nanoTime.getAsLong() - t0;
     history.add(scored);
-    costs.add((nanoTime.getAsLong() - t0) / 1_000_000);
+    costs.add(cost / 1_000_000);
+    if (t.family() == ModelFamily.EASE && m.ease().size() > 0) {
+      // The inverse grows as the cube of the items covered, the rest of a trial (Gram matrix, weights, scoring) at
+      // most as the square.
+      double r = Math.max(1.0, (double) finalEaseItems / m.ease().size());
+      long inverse = m.ease().inverseNanos;
+      double reserve = Math.max(0, cost - inverse) * r * r + inverse * r * r * r;
+      long nanos = (long) Math.min(Long.MAX_VALUE / 4.0, reserve);
+      easeReserveNanos = easeReserveNanos == 0 ? nanos : Math.min(easeReserveNanos, nanos);
+    }
     return scored;
   }
 
@@ -112,6 +128,6 @@ final class TuningSearch {
 
   ImplicitModel fit(ImplicitTuner.Trial t, ValidationSplit split) {
     trials++;
-    return t.recommender(memo, seed, easeMaxItems).fit(split.train, texts);
+    return t.recommender(memo, seed, easeSearchItems).fit(split.train, texts);
   }
 }

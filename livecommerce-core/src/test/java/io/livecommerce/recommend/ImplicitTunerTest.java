@@ -81,4 +81,27 @@ class ImplicitTunerTest {
     assertThrows(IllegalArgumentException.class, () -> ImplicitTuner.newBuilder().build()
         .tune(SPLIT.train(), WORLD.itemTexts), "texts without an embedder");
   }
+
+  @Test
+  void theBudgetKeepsRoomForAWiderFinalEaseFit() {
+    // A fake clock: every reading is 100 ms later, so each trial "costs" about the same.
+    ImplicitTuner.Result narrow = easeOnly(5).tune(SPLIT.train(), Map.of());
+    ImplicitTuner.Result same = easeOnly(30).tune(SPLIT.train(), Map.of());
+    // Trials on 5 items predict that a final fit over 30 costs more than the budget has left: the search stops.
+    assertTrue(narrow.trials() < same.trials(), narrow.trials() + " vs " + same.trials());
+    assertTrue(narrow.untried().stream().anyMatch(u -> u.contains("λ search")), narrow.trialTable());
+    assertTrue(same.untried().isEmpty(), same.trialTable());
+    // The final model covers every item all the same.
+    assertEquals(same.model().ease().size(), narrow.model().ease().size());
+    assertTrue(narrow.model().ease().size() > 5, "covered " + narrow.model().ease().size());
+    assertThrows(IllegalArgumentException.class, () -> ImplicitTuner.newBuilder().easeSearchItems(0));
+    assertThrows(IllegalArgumentException.class, () -> ImplicitTuner.newBuilder().easeSearchItems(20_001));
+  }
+
+  private static ImplicitTuner easeOnly(int searchItems) {
+    AtomicLong clock = new AtomicLong();
+    return tuner().family(ModelFamily.EASE).confidence(ConfidenceTransform.BINARY).easeMaxItems(30)
+        .easeSearchItems(searchItems).budget(Duration.ofSeconds(3)).nanoTime(() -> clock.addAndGet(100_000_000L))
+        .build();
+  }
 }
