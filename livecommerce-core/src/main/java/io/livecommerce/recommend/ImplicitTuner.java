@@ -29,13 +29,14 @@ import org.slf4j.LoggerFactory;
  * weights of content and popularity (0 allowed). Settings fixed with the builder are not searched. ALS is a seeded
  * sample of at most {@code maxTrials} configurations trained with few iterations, the best third retrained with more
  * (successive halving, each kept configuration continuing its training rather than starting again); EASE's λ, per
- * confidence transform, is searched over 0.1–100 times the mean of {@code XᵀX}'s diagonal (see {@code LambdaClimb}).
+ * confidence transform, is searched over 0.1–100 times the mean of {@code XᵀX}'s diagonal (see {@code LambdaClimb}),
+ * on the {@link Builder#easeSearchItems} most-interacted items; the final model covers {@link Builder#easeMaxItems}.
  * Item texts are embedded once for all trials and the final model. The best ALS, the best EASE and their blend
  * then compete on a fresh validation split (the first split flatters whichever family was searched harder), and the
  * blend weights are rescored on the winner without retraining. With a seed and no time budget hit, the choice is
- * deterministic; the time budget ends the search early on slow machines (it is checked between trials) and then what
- * was tried so far decides, and {@link Result#untried()} says what was left out. {@link Result#costs()} gives each
- * trial's time.
+ * deterministic; the time budget ends the search early on slow machines or large catalogues (it is checked between
+ * trials, with room kept for the predicted final fit) and then what was tried so far decides, and
+ * {@link Result#untried()} says what was left out. {@link Result#costs()} gives each trial's time.
  *
  * <p>Immutable and thread-safe.
  */
@@ -584,9 +585,9 @@ public final class ImplicitTuner {
 
     /**
      * The most items EASE covers while its λ is searched, in [1, 20,000]; default
-     * {@value ImplicitTuner#DEFAULT_EASE_SEARCH_ITEMS}, and never more than {@link #easeMaxItems}. A fit costs the cube of the
-     * items it covers, so trials on the most-interacted items leave the budget room for a finer λ search; λ is
-     * relative to the mean diagonal of the items covered and carries over to the final, wider model.
+     * {@value ImplicitTuner#DEFAULT_EASE_SEARCH_ITEMS}, and never more than {@link #easeMaxItems}. A fit costs the
+     * cube of the items it covers, so trials on the most-interacted items leave the budget room for a finer λ search;
+     * λ is relative to the mean diagonal of the items covered and carries over to the final, wider model.
      */
     public Builder easeSearchItems(int items) {
       this.easeSearchItems = Checks.inRange(items, 1, 20_000, "easeSearchItems");
