@@ -47,6 +47,7 @@ public final class ImplicitModel {
   final List<String> catalogue;
   private final Map<String, Integer> catalogueIndex;
   final float[][] itemVectors;
+  private final ContentScorer content;
   final float[][] profiles;
   final float[] popularity;
   final int[][] seen;
@@ -58,13 +59,13 @@ public final class ImplicitModel {
   ImplicitModel(ModelFamily family, List<String> users, AlsModel cf, EaseModel ease, List<String> catalogue,
       float[][] itemVectors, float[][] profiles, float[] popularity, int[][] seen, float[][] seenWeights,
       BlendWeights weights, TextEmbedder embedder) {
-    this(family, users, cf, ease, catalogue, itemVectors, profiles, popularity, seen, seenWeights, weights,
-        embedder, "");
+    this(family, users, cf, ease, catalogue, itemVectors, ContentScorer.of(itemVectors), profiles, popularity, seen,
+        seenWeights, weights, embedder, "");
   }
 
   private ImplicitModel(ModelFamily family, List<String> users, AlsModel cf, EaseModel ease, List<String> catalogue,
-      float[][] itemVectors, float[][] profiles, float[] popularity, int[][] seen, float[][] seenWeights,
-      BlendWeights weights, TextEmbedder embedder, String tuning) {
+      float[][] itemVectors, ContentScorer content, float[][] profiles, float[] popularity, int[][] seen,
+      float[][] seenWeights, BlendWeights weights, TextEmbedder embedder, String tuning) {
     if (family.usesAls() != (cf != null) || family.usesEase() != (ease != null)) {
       throw new IllegalArgumentException("family " + family + " does not match the parts given");
     }
@@ -85,6 +86,7 @@ public final class ImplicitModel {
     }
     this.catalogueIndex = Map.copyOf(idx);
     this.itemVectors = itemVectors;
+    this.content = content;
     this.profiles = profiles;
     this.popularity = popularity;
     this.seen = seen;
@@ -100,7 +102,7 @@ public final class ImplicitModel {
 
   private ImplicitModel with(ModelFamily family, BlendWeights weights, TextEmbedder embedder, String tuning) {
     return new ImplicitModel(family, users, family.usesAls() ? cf : null, family.usesEase() ? ease : null,
-        catalogue, itemVectors, profiles, popularity, seen, seenWeights, weights, embedder, tuning);
+        catalogue, itemVectors, content, profiles, popularity, seen, seenWeights, weights, embedder, tuning);
   }
 
   /** The same model with another mix of signals (shares all trained state). */
@@ -315,27 +317,8 @@ public final class ImplicitModel {
   }
 
   private float[] contentScores(float[] profile, BlendWeights w) {
-    int n = catalogue.size();
-    float[] contentScore = new float[n];
-    if (profile != null && w.content() > 0) {
-      // Cosine above the mean over items with text: embeddings give every pair a baseline cosine.
-      double mean = 0;
-      int withText = 0;
-      for (int i = 0; i < n; i++) {
-        if (itemVectors[i] != null) {
-          contentScore[i] = Vectors.dot(profile, itemVectors[i]);
-          mean += contentScore[i];
-          withText++;
-        }
-      }
-      mean /= Math.max(1, withText);
-      for (int i = 0; i < n; i++) {
-        if (itemVectors[i] != null) {
-          contentScore[i] -= (float) mean;
-        }
-      }
-    }
-    return contentScore;
+    return profile != null && w.content() > 0 && content != null ? content.centeredScores(profile)
+        : new float[catalogue.size()];
   }
 
   private float[] combine(Integer u, float[] cfScore, float[] contentScore, BlendWeights w, boolean excludeSeen) {
