@@ -185,12 +185,7 @@ public final class ImplicitModel {
 
   /** Whether any catalogue item has a text vector (content similarity is possible). */
   public boolean hasItemText() {
-    for (float[] v : itemVectors) {
-      if (v != null) {
-        return true;
-      }
-    }
-    return false;
+    return content != null;
   }
 
   /** Whether the model has seen {@code user}. */
