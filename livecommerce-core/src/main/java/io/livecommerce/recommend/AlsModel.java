@@ -32,6 +32,7 @@ public final class AlsModel {
   private final float[] itemFactors;
   private final double[] lossHistory;
   private volatile double[] itemGram;
+  private volatile ByDimension byFactor; // the item factors by factor, for scoring every item at once
 
   AlsModel(List<String> userIds, List<String> itemIds, int factors, float[] userFactors, float[] itemFactors,
       double[] lossHistory) {
@@ -118,12 +119,15 @@ public final class AlsModel {
     return Vectors.dot(userFactors, u * factors, itemFactors, i * factors, factors);
   }
 
-  /** Fills {@code out} (length items) with user {@code u}'s affinity for every item. */
-  void scoreAll(int u, float[] out) {
-    int k = factors;
-    for (int i = 0; i < itemIds.size(); i++) {
-      out[i] = Vectors.dot(userFactors, u * k, itemFactors, i * k, k);
+  /** User {@code u}'s affinity for every item, in item index order. */
+  float[] scoreAll(int u) {
+    ByDimension by = byFactor;
+    if (by == null) {
+      // Built on first use (a benign race: two threads may both build it); the room recommender never needs it.
+      by = ByDimension.ofRowMajor(itemFactors, itemIds.size(), factors);
+      byFactor = by;
     }
+    return by.dotAll(userFactors, u * factors);
   }
 
   /** The dot product of a user vector of length {@link #factors()} with item {@code i}'s factors. */

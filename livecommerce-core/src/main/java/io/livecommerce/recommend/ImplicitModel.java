@@ -294,8 +294,7 @@ public final class ImplicitModel {
     if (u != null && w.cf() > 0) {
       float share = family == ModelFamily.BLEND ? 0.5f : 1f;
       if (cf != null) {
-        float[] part = new float[cf.itemIds().size()];
-        cf.scoreAll(u, part);
+        float[] part = cf.scoreAll(u);
         for (int i = 0; i < part.length; i++) {
           cfScore[i] = share * part[i];
         }

@@ -4,6 +4,7 @@ import io.livecommerce.Scored;
 import io.livecommerce.embed.HashingTextEmbedder;
 import io.livecommerce.recommend.BlendWeights;
 import io.livecommerce.recommend.EaseTrainer;
+import io.livecommerce.recommend.ImplicitAls;
 import io.livecommerce.recommend.ImplicitModel;
 import io.livecommerce.recommend.ImplicitRecommender;
 import io.livecommerce.recommend.Interaction;
@@ -28,9 +29,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One known user's top 10 from a catalogue with item text (384-dimensional vectors), with the content signal weighed
- * and without it: the difference is what content scoring costs per user, the part of batch recommendation with
- * {@code --items} that grows with users x items x dimensions.
+ * One known user's top 10 from a catalogue with item text (384-dimensional vectors): EASE with the content signal
+ * weighed and without it (the difference is what content scoring costs per user, the part of batch recommendation
+ * with {@code --items} that grows with users x items x dimensions), and ALS with 32 factors, CF alone (its scores
+ * for every item are the other product over the whole catalogue).
  *
  * <p>JMH state; not thread-safe, one instance per trial.
  */
@@ -40,13 +42,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgs = {"-Xmx4g"})
-public class ContentScoringBenchmark {
+public class CatalogueScoringBenchmark {
 
   @Param({"10000"})
   int items;
 
   ImplicitModel withContent;
   ImplicitModel cfOnly;
+  ImplicitModel als;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -65,6 +68,9 @@ public class ContentScoringBenchmark {
         .embedder(HashingTextEmbedder.newBuilder().dimension(384).build()).build().fit(log, texts);
     withContent = m.withWeights(new BlendWeights(1, 0.25, 0.05, 0));
     cfOnly = m.withWeights(new BlendWeights(1, 0, 0.05, 0));
+    als = ImplicitRecommender.newBuilder().family(ModelFamily.ALS)
+        .als(ImplicitAls.newBuilder().factors(32).iterations(3).seed(1).build())
+        .weights(new BlendWeights(1, 0, 0.05, 0)).build().fit(log);
   }
 
   @Benchmark
@@ -75,5 +81,10 @@ public class ContentScoringBenchmark {
   @Benchmark
   public List<Scored<String>> cfOnly() {
     return cfOnly.recommend("u42", 10, true);
+  }
+
+  @Benchmark
+  public List<Scored<String>> alsCfOnly() {
+    return als.recommend("u42", 10, true);
   }
 }
