@@ -33,14 +33,6 @@ class ContentScorerTest {
     return out;
   }
 
-  static float[] random(Random rnd, int dims) {
-    float[] v = new float[dims];
-    for (int d = 0; d < dims; d++) {
-      v[d] = (float) rnd.nextGaussian();
-    }
-    return v;
-  }
-
   @Test
   void equalsOneDotProductPerItemAcrossBlocksAndOddDimensions() {
     Random rnd = new Random(7);
@@ -49,9 +41,9 @@ class ContentScorerTest {
       for (int dims : new int[] {1, 3, 4, 7, 384}) {
         float[][] items = new float[n][];
         for (int i = 0; i < n; i++) {
-          items[i] = i % 7 == 3 && n > 1 ? null : random(rnd, dims);
+          items[i] = i % 7 == 3 && n > 1 ? null : ByDimensionTest.random(rnd, dims);
         }
-        float[] profile = random(rnd, dims);
+        float[] profile = ByDimensionTest.random(rnd, dims);
         float[] got = ContentScorer.of(items).centeredScores(profile);
         double[] want = expected(items, profile);
         assertEquals(n, got.length);
