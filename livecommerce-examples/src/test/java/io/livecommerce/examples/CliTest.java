@@ -243,6 +243,23 @@ class CliTest {
   }
 
   @Test
+  void checkComplianceRewritesStandardInputForPipes() {
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("仅剩最后10件，全网最低价！\n".getBytes(StandardCharsets.UTF_8)));
+      Result r = cli("check-compliance", "--rewrite", "--in", "-");
+      assertEquals(1, r.code, r.err);
+      assertEquals("库存和优惠以页面为准，直播间优惠价！", r.out.strip());
+      System.setIn(new java.io.ByteArrayInputStream(new byte[] {(byte) 0xB0, (byte) 0xA1}));
+      Result gbk = cli("check-compliance", "--in", "-");
+      assertEquals(2, gbk.code);
+      assertTrue(gbk.err.contains("standard input:1: is not valid UTF-8"), gbk.err);
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  @Test
   void badFilesNameFileLineAndColumnAndExitTwoWithoutStackTraces(@TempDir Path dir) throws Exception {
     Path missingColumn = write(dir, "bad1.csv", "user,thing\nu1,i1\n");
     Result r = cli("recommend", "--interactions", missingColumn.toString(), "--k", "3", "--out",

@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Check text against advertising-law rules; prints findings as JSON lines (offsets in UTF-16 "
         + "code units of the text, without a byte-order mark). Exit 0 when clean, 1 when there are findings. With "
         + "--rewrite, prints only a compliant rewrite (exit 0 when the input was clean, 1 when it had to change), "
-        + "so a script can be piped through it.", footer = ExitCodes.HELP)
+        + "so a script can be piped through it (--in - reads standard input).", footer = ExitCodes.HELP)
 public final class CheckComplianceCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,13 +45,15 @@ public final class CheckComplianceCommand implements Callable<Integer> {
     @Option(names = "--text", description = "The text to check.")
     String text;
 
-    @Option(names = "--in", description = "A text file to check.")
+    @Option(names = "--in", description = "A text file to check; - reads standard input.")
     Path in;
   }
 
   @Override
   public Integer call() {
-    String text = source.text != null ? source.text : TextFiles.read(source.in, encoding.charset());
+    String text = source.text != null ? source.text
+        : source.in.toString().equals("-") ? TextFiles.read(System.in, "standard input", encoding.charset())
+        : TextFiles.read(source.in, encoding.charset());
     ComplianceChecker checker = ComplianceChecker.bundled();
     PrintWriter w = spec.commandLine().getOut();
     if (rewrite) {

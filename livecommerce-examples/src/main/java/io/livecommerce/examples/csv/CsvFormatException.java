@@ -10,6 +10,11 @@ public class CsvFormatException extends RuntimeException {
    * {@code column} may be null.
    */
   public CsvFormatException(Path file, long line, String column, String problem) {
-    super(file + (line > 0 ? ":" + line : "") + (column == null ? "" : ": column '" + column + "'") + ": " + problem);
+    this(String.valueOf(file), line, column, problem);
+  }
+
+  /** As {@link #CsvFormatException(Path, long, String, String)}, for input that is not a file ("standard input"). */
+  public CsvFormatException(String source, long line, String column, String problem) {
+    super(source + (line > 0 ? ":" + line : "") + (column == null ? "" : ": column '" + column + "'") + ": " + problem);
   }
 }

@@ -1,6 +1,7 @@
 package io.livecommerce.examples.csv;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -43,6 +44,27 @@ public final class TextFiles {
     } catch (IOException e) {
       throw new CsvFormatException(file, 0, null, "cannot be read (" + reason(e) + ")");
     }
+    return decode(bytes, file.toString(), charset);
+  }
+
+  /**
+   * All of {@code in} (standard input, for {@code --in -}) as text, by the same rules as {@link #read(Path, Charset)};
+   * does not close {@code in}.
+   *
+   * @param source what to call the input in messages, such as "standard input"
+   * @throws CsvFormatException if {@code in} cannot be read or is not valid in {@code charset}
+   */
+  public static String read(InputStream in, String source, Charset charset) {
+    byte[] bytes;
+    try {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new CsvFormatException(source, 0, null, "cannot be read (" + reason(e) + ")");
+    }
+    return decode(bytes, source, charset);
+  }
+
+  private static String decode(byte[] bytes, String source, Charset charset) {
     int skip = 0;
     Charset bom = bomCharset(bytes);
     if (bom != null) {
@@ -68,7 +90,7 @@ public final class TextFiles {
       }
       String hint = charset.equals(StandardCharsets.UTF_8) && bom == null
           ? "; if it was saved by Excel on a Chinese Windows, try --encoding GB18030" : "";
-      throw new CsvFormatException(file, line, null, "is not valid " + charset.name() + " (byte 0x"
+      throw new CsvFormatException(source, line, null, "is not valid " + charset.name() + " (byte 0x"
           + String.format(Locale.ROOT, "%02X", bytes[at] & 0xFF) + " at byte offset " + at + ")" + hint);
     }
     out.flip();
