@@ -221,7 +221,11 @@ class CliTest {
     assertEquals(0, r.code, r.err);
     assertTrue(r.out.contains("[OPENING") && r.out.contains("[PROMOTION") && r.out.contains("89.90"), r.out);
     assertTrue(r.out.contains("compliance: clean"), r.out);
-    assertFalse(r.out.contains("全网最低"), "the template generator rewrote the dirty title");
+    String spoken = r.out.substring(0, r.out.indexOf("compliance:"));
+    assertFalse(spoken.contains("全网最低"), "the template generator rewrote the dirty title");
+    assertTrue(r.out.contains("your --product-title itself has 1 finding(s):" + System.lineSeparator()
+        + "  {\"rule\":\"absolute-superlative\""), "the rewrite of the caller's own title is said: " + r.out);
+    assertFalse(r.out.contains("your --promotion"), "a clean promotion gets no note: " + r.out);
     Result en = cli("script", "--product-title", "Thermos", "--language", "en");
     assertEquals(0, en.code, en.err);
     assertEquals(2, cli("script", "--product-title", "x", "--language", "fr").code);

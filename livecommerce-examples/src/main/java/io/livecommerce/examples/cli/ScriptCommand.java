@@ -1,5 +1,6 @@
 package io.livecommerce.examples.cli;
 
+import io.livecommerce.compliance.ComplianceChecker;
 import io.livecommerce.compliance.ComplianceFinding;
 import io.livecommerce.domain.Anchor;
 import io.livecommerce.domain.Product;
@@ -17,6 +18,7 @@ import io.livecommerce.script.ScriptRequest;
 import io.livecommerce.script.ScriptSegment;
 import io.livecommerce.script.TemplateScriptGenerator;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -130,6 +132,21 @@ public final class ScriptCommand implements Callable<Integer> {
         : script.compliance().findings().size() + " finding(s)"));
     for (ComplianceFinding f : script.compliance().findings()) {
       w.println("  " + CheckComplianceCommand.json(f));
+    }
+    // The generator rewrites what the caller's own text carried in; say so, so nothing they passed changes unseen.
+    Map<String, String> given = new java.util.LinkedHashMap<>();
+    given.put("--product-title", title);
+    given.put("--product-description", description);
+    given.put("--promotion", promotion);
+    for (Map.Entry<String, String> e : given.entrySet()) {
+      if (e.getValue() == null) {
+        continue;
+      }
+      List<ComplianceFinding> own = ComplianceChecker.bundled().check(e.getValue()).findings();
+      if (!own.isEmpty()) {
+        w.println("your " + e.getKey() + " itself has " + own.size() + " finding(s):");
+        own.forEach(f -> w.println("  " + CheckComplianceCommand.json(f)));
+      }
     }
     // A script that still breaks a rule must not look like success to a pipeline that checks the exit code.
     return script.compliance().isClean() ? ExitCodes.OK : ExitCodes.FINDINGS;
