@@ -98,6 +98,9 @@ class CliTest {
     assertEquals("id,score", lines[0]);
     assertTrue(lines[1].startsWith("B2,"), r.out);
     assertEquals(3, lines.length);
+    Result spelled = cli("search", "--catalogue", catalog.toString(), "--id-column", "sku", "--text-column", "text",
+        "--query", "坐地铁想听歌周围太吵", "--k", "2");
+    assertEquals(r.out, spelled.out, "--catalogue, as the help spells the word, is the same option");
   }
 
   static Path interactions(Path dir) throws Exception {

@@ -28,7 +28,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--catalog", required = true, description = "Catalogue CSV.")
+  @Option(names = {"--catalog", "--catalogue"}, required = true, description = "Catalogue CSV.")
   Path catalog;
 
   @Option(names = "--id-column", required = true, description = "The id column.")
