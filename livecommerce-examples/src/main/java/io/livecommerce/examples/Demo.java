@@ -97,18 +97,10 @@ public final class Demo {
               .maxPerCategory(3))
           .withSeed(seed).withMaxTrials(6).withValidationStart(dayStart + 1).tune(w.rooms(), beforeNow);
       HybridRoomRecommender rooms = tuned.model();
-      String family = switch (tuned.family()) {
-        case ALS -> String.format(Locale.ROOT, "ALS with %d factors, alpha %s", tuned.als().factors(),
-            tuned.als().alpha());
-        case EASE -> String.format(Locale.ROOT, "EASE with λ %s x the mean anchor weight", tuned.easeLambda());
-        case BLEND -> String.format(Locale.ROOT, "ALS (%d factors, alpha %s) blended with EASE (λ %s)",
-            tuned.als().factors(), tuned.als().alpha(), tuned.easeLambda());
-      };
-      out.printf(Locale.ROOT, "  tuned on tonight's first two hours (%d trials): %s, blend %s, validation NDCG@10 "
-          + "%.3f%n", tuned.trials(), family, blend(tuned.weights()), tuned.validationNdcg());
+      out.printf(Locale.ROOT, "  tuned on tonight's first two hours (%d trials): %s, validation NDCG@10 %.3f%n",
+          tuned.trials(), tuningChoice(tuned), tuned.validationNdcg());
       String tuningLine = String.format(Locale.ROOT, "The room recommender was tuned on tonight's first two hours "
-          + "(%d trials): %s, blend %s, validation NDCG@10 %.3f.", tuned.trials(), family, blend(tuned.weights()),
-          tuned.validationNdcg());
+          + "(%d trials): %s, validation NDCG@10 %.3f.", tuned.trials(), tuningChoice(tuned), tuned.validationNdcg());
       // Served as a service would: the live rooms in an index, fed the watch events as they happen.
       try (LiveRoomIndex index = LiveRoomIndex.newBuilder(rooms).build()) {
         index.addAll(liveNow);
@@ -329,6 +321,21 @@ public final class Demo {
   }
 
   /** "CF 1, content 0.5, popularity 0.2, momentum 0.1" rather than the record's toString. */
+  /**
+   * What room tuning chose, in words: "ALS with 64 factors, alpha 1.0, blend CF 1, content 0, popularity 0,
+   * momentum 0". Shared with {@code evaluate-recommender}.
+   */
+  public static String tuningChoice(HybridRoomTuner.Result tuned) {
+    String family = switch (tuned.family()) {
+      case ALS -> String.format(Locale.ROOT, "ALS with %d factors, alpha %s", tuned.als().factors(),
+          tuned.als().alpha());
+      case EASE -> String.format(Locale.ROOT, "EASE with λ %s x the mean anchor weight", tuned.easeLambda());
+      case BLEND -> String.format(Locale.ROOT, "ALS (%d factors, alpha %s) blended with EASE (λ %s)",
+          tuned.als().factors(), tuned.als().alpha(), tuned.easeLambda());
+    };
+    return family + ", blend " + blend(tuned.weights());
+  }
+
   static String blend(BlendWeights w) {
     return String.format(Locale.ROOT, "CF %s, content %s, popularity %s, momentum %s%s", plain(w.cf()),
         plain(w.content()), plain(w.popularity()), plain(w.momentum()),

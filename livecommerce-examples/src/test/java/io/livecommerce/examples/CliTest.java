@@ -103,6 +103,27 @@ class CliTest {
     assertEquals(r.out, spelled.out, "--catalogue, as the help spells the word, is the same option");
   }
 
+  @Test
+  void evaluateRecommenderReplaysAWorldAndSaysWhatTuningChoseInWords(@TempDir Path dir) throws Exception {
+    assertEquals(0, cli("generate-world", "--out", dir.toString(), "--size", "tiny", "--seed", "3").code);
+    Result r = cli("evaluate-recommender", "--world", dir.toString(), "--split", "replay", "--model", "hashing",
+        "--max-arrivals", "200");
+    assertEquals(0, r.code, r.err);
+    String[] lines = r.out.split("\\R");
+    assertTrue(lines[0].matches("tuned on the last hours before the window \\(\\d+ trials\\): (ALS|EASE).*, blend CF "
+        + "[0-9.]+, content [0-9.]+, popularity [0-9.]+, momentum [0-9.]+.*"), lines[0]);
+    assertTrue(lines[1].startsWith("replayed "), lines[1]);
+    JsonNode rows = new ObjectMapper().readTree(r.out.substring(r.out.indexOf('[')));
+    assertTrue(rows.size() > 0, r.out);
+    for (JsonNode row : rows) {
+      if (row.get("segment").asText().equals("all")) {
+        assertEquals(200, row.get("arrivals").asInt(), "--max-arrivals caps what is scored: " + row);
+      }
+    }
+    assertEquals(2, cli("evaluate-recommender", "--world", dir.toString(), "--model", "hashing").code,
+        "--world is read by --split replay only");
+  }
+
   static Path interactions(Path dir) throws Exception {
     StringBuilder sb = new StringBuilder("user,item,weight,timestamp\n");
     Random rnd = new Random(1);

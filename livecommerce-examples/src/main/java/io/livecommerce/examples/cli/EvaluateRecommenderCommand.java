@@ -179,8 +179,8 @@ public final class EvaluateRecommenderCommand implements Callable<Integer> {
         HybridRoomTuner.Result tuned = HybridRoomTuner.of(trainer).withSeed(seed.seed).withMaxTrials(6)
             .tune(w.rooms(), past);
         rec = tuned.model();
-        out.printf(Locale.ROOT, "tuned on the last hours before the window (%d trials): %s, blend %s%n",
-            tuned.trials(), tuned.family(), tuned.weights());
+        out.printf(Locale.ROOT, "tuned on the last hours before the window (%d trials): %s%n", tuned.trials(),
+            io.livecommerce.examples.Demo.tuningChoice(tuned));
       }
       List<LiveRoom> rooms = w.rooms().stream().filter(r -> r.endMillis() > cut).toList();
       NextRoomReplay.Report r = NextRoomReplay.run(rec, rooms, window, maxArrivals);
