@@ -30,6 +30,10 @@ class CliLocalModelTest {
     assertEquals(a.out().contains("compliance: clean") ? 0 : 1, a.code(), a.err());
     assertTrue(a.out().lines().anyMatch(l -> l.matches("\\[[A-Z_]+ \\d+s\\] .+")), a.out());
     assertTrue(a.out().contains("compliance: "), a.out());
+    int total = a.out().lines().map(java.util.regex.Pattern.compile("^\\[[A-Z_]+ (\\d+)s\\] ")::matcher)
+        .filter(java.util.regex.Matcher::find).mapToInt(m -> Integer.parseInt(m.group(1))).sum();
+    assertEquals(Math.abs(total - 180) > 45,
+        a.out().contains("length: the segments add up to " + total + " s, asked for 180 s"), a.out());
     assertEquals(a.out(), script("7").out());
     assertNotEquals(a.out(), script("8").out());
   }

@@ -250,6 +250,7 @@ class CliTest {
     assertTrue(r.out.contains("your --product-title itself has 1 finding(s):" + System.lineSeparator()
         + "  {\"rule\":\"absolute-superlative\""), "the rewrite of the caller's own title is said: " + r.out);
     assertFalse(r.out.contains("your --promotion"), "a clean promotion gets no note: " + r.out);
+    assertFalse(r.out.contains("length:"), "the template plans the asked length: " + r.out);
     Result en = cli("script", "--product-title", "Thermos", "--language", "en");
     assertEquals(0, en.code, en.err);
     assertEquals(2, cli("script", "--product-title", "x", "--language", "fr").code);

@@ -128,6 +128,11 @@ public final class ScriptCommand implements Callable<Integer> {
       w.printf(Locale.ROOT, "[%s %ds] %s%n", s.kind(), s.seconds(), s.text());
     }
     w.println();
+    int total = script.totalSeconds();
+    if (Math.abs(total - seconds) > 0.25 * seconds) {
+      // A model's timing plan is its own; a plan far from --seconds should not pass unseen.
+      w.printf(Locale.ROOT, "length: the segments add up to %d s, asked for %d s%n", total, seconds);
+    }
     w.println("compliance: " + (script.compliance().isClean() ? "clean"
         : script.compliance().findings().size() + " finding(s)"));
     for (ComplianceFinding f : script.compliance().findings()) {
