@@ -320,7 +320,6 @@ public final class Demo {
     return List.copyOf(copy.subList(0, Math.min(n, copy.size())));
   }
 
-  /** "CF 1, content 0.5, popularity 0.2, momentum 0.1" rather than the record's toString. */
   /**
    * What room tuning chose, in words: "ALS with 64 factors, alpha 1.0, blend CF 1, content 0, popularity 0,
    * momentum 0". Shared with {@code evaluate-recommender}.
@@ -336,6 +335,7 @@ public final class Demo {
     return family + ", blend " + blend(tuned.weights());
   }
 
+  /** "CF 1, content 0.5, popularity 0.2, momentum 0.1" rather than the record's toString. */
   static String blend(BlendWeights w) {
     return String.format(Locale.ROOT, "CF %s, content %s, popularity %s, momentum %s%s", plain(w.cf()),
         plain(w.content()), plain(w.popularity()), plain(w.momentum()),
