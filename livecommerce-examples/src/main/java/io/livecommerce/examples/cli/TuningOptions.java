@@ -141,7 +141,6 @@ public final class TuningOptions {
     return r.model();
   }
 
-  /** As the tuner reads fixed settings: an ALS setting means ALS, --ease-lambda EASE, both BLEND; else ALS. */
   /** The ALS settings an untuned fit uses: the defaults with what was given on the command line. */
   AlsSettings alsSettings(long seed) {
     AlsSettings s = AlsSettings.DEFAULTS.withSeed(seed);
@@ -151,6 +150,7 @@ public final class TuningOptions {
     return alpha != null ? s.withAlpha(alpha) : s;
   }
 
+  /** As the tuner reads fixed settings: an ALS setting means ALS, --ease-lambda EASE, both BLEND; else ALS. */
   private ModelFamily untunedFamily() {
     ModelFamily implied = ModelFamily.impliedBy(alpha != null || factors != null || regularization != null
         || iterations != null, easeLambda != null);
