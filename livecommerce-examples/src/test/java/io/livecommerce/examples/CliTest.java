@@ -326,4 +326,34 @@ class CliTest {
     Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> WorldFiles.read(world));
     assertTrue(e.getMessage().contains("watch_events.csv:4") && e.getMessage().contains("-5"), e.getMessage());
   }
+
+  @Test
+  void anIdOrKeyGivenTwiceIsBadInputNotSilentlyOneOfThem(@TempDir Path dir) throws Exception {
+    Path texts = write(dir, "items.csv", "item,text\na,红色连衣裙\nb,蓝牙耳机\na,保温杯\n");
+    Path log = write(dir, "log.csv", "user,item\nu1,a\nu1,b\nu2,a\n");
+    Result r = cli("recommend", "--interactions", log.toString(), "--items", texts.toString(), "--model", "hashing",
+        "--no-tune", "--out", dir.resolve("o.csv").toString());
+    assertEquals(2, r.code, r.out);
+    assertTrue(r.err.contains("items.csv:4: column 'item': 'a' appears again with another text (first on line 2)"),
+        r.err);
+    Path same = write(dir, "same.csv", "item,text\na,红色连衣裙\na,红色连衣裙\n");
+    assertEquals(0, cli("recommend", "--interactions", log.toString(), "--items", same.toString(), "--model",
+        "hashing", "--no-tune", "--out", dir.resolve("o.csv").toString()).code, "a repeat that loses nothing is fine");
+
+    Path world = dir.resolve("world");
+    cli("generate-world", "--out", world.toString(), "--size", "tiny");
+    Path products = world.resolve("products.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(products));
+    lines.add(lines.get(1));
+    Files.write(products, lines);
+    Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> WorldFiles.read(world));
+    assertTrue(e.getMessage().contains("products.csv:" + lines.size() + ": column 'id'")
+        && e.getMessage().contains("appears again (first on line 2)"), e.getMessage());
+    lines.remove(lines.size() - 1);
+    lines.set(1, lines.get(1).replaceFirst(",([^,=]+)=([^,;]*)$", ",$1=$2;$1=other"));
+    Files.write(products, lines);
+    e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> WorldFiles.read(world));
+    assertTrue(e.getMessage().contains("products.csv:2") && e.getMessage().contains("is given twice"),
+        e.getMessage());
+  }
 }

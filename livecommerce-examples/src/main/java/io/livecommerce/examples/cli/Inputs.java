@@ -45,15 +45,27 @@ final class Inputs {
     return out;
   }
 
-  /** Item texts: item,text; empty when {@code file} is null. */
+  /**
+   * Item texts: item,text; empty when {@code file} is null. An item may repeat with the same text; with another text
+   * it is an error, since keeping either would silently drop the other.
+   */
   static Map<String, String> itemTexts(Path file, Charset charset) {
     Map<String, String> texts = new LinkedHashMap<>();
     if (file == null) {
       return texts;
     }
     CsvTable t = CsvTable.read(file, charset).require("item", "text");
+    Map<String, Long> firstLine = new java.util.HashMap<>();
     for (CsvTable.Row r : t.rows()) {
-      texts.put(r.required("item"), r.required("text"));
+      String item = r.required("item");
+      String text = r.required("text");
+      String before = texts.putIfAbsent(item, text);
+      if (before == null) {
+        firstLine.put(item, r.line());
+      } else if (!before.equals(text)) {
+        throw r.error("item", "'" + item + "' appears again with another text (first on line " + firstLine.get(item)
+            + "); give each item one text");
+      }
     }
     return texts;
   }

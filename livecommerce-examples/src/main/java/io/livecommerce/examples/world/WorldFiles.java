@@ -104,28 +104,28 @@ public final class WorldFiles {
    * @throws io.livecommerce.examples.csv.CsvFormatException naming the file, line and column of bad data
    */
   public static World read(Path dir) {
-    List<Anchor> anchors = rows(dir.resolve("anchors.csv"), r -> new Anchor(r.required("id"), r.required("name"),
+    List<Anchor> anchors = rows(dir.resolve("anchors.csv"), "id", r -> new Anchor(r.required("id"), r.required("name"),
         r.get("persona"), list(r.get("categories")), r.getLong("followers")), "id", "name", "persona", "categories",
         "followers");
-    List<LiveRoom> rooms = rows(dir.resolve("rooms.csv"), r -> new LiveRoom(r.required("id"),
+    List<LiveRoom> rooms = rows(dir.resolve("rooms.csv"), "id", r -> new LiveRoom(r.required("id"),
         r.required("anchor_id"), r.required("title"), r.get("description"), list(r.get("tags")), r.get("category"),
         r.getLong("start_millis"), r.get("end_millis").isEmpty() ? LiveRoom.ONGOING : r.getLong("end_millis")),
         "id", "anchor_id", "title", "description", "tags", "category", "start_millis", "end_millis");
-    List<Product> products = rows(dir.resolve("products.csv"), r -> new Product(r.required("id"),
+    List<Product> products = rows(dir.resolve("products.csv"), "id", r -> new Product(r.required("id"),
         r.required("title"), r.get("description"), r.get("category"), r.get("brand"), r.getLong("price_cents"),
         parseAttributes(r.get("attributes"))), "id", "title", "description", "category", "brand", "price_cents",
         "attributes");
-    List<Viewer> viewers = rows(dir.resolve("viewers.csv"), r -> new Viewer(r.required("id"),
+    List<Viewer> viewers = rows(dir.resolve("viewers.csv"), "id", r -> new Viewer(r.required("id"),
         list(r.get("interests"))), "id", "interests");
-    List<WatchEvent> events = rows(dir.resolve("watch_events.csv"), r -> new WatchEvent(r.required("viewer_id"),
+    List<WatchEvent> events = rows(dir.resolve("watch_events.csv"), null, r -> new WatchEvent(r.required("viewer_id"),
         r.required("room_id"), r.getLong("timestamp_millis"), r.getLong("watch_seconds"), (int) r.getLong("likes"),
         (int) r.getLong("comments"), (int) r.getLong("shares"), (int) r.getLong("gifts"), (int) r.getLong("orders")),
         "viewer_id", "room_id", "timestamp_millis", "watch_seconds", "likes", "comments", "shares", "gifts", "orders");
-    List<SalesRecord> sales = rows(dir.resolve("sales.csv"), r -> new SalesRecord(r.required("anchor_id"),
+    List<SalesRecord> sales = rows(dir.resolve("sales.csv"), null, r -> new SalesRecord(r.required("anchor_id"),
         r.required("product_id"), r.required("room_id"), r.getLong("timestamp_millis"), r.getLong("units"),
         r.getLong("revenue_cents")), "anchor_id", "product_id", "room_id", "timestamp_millis", "units",
         "revenue_cents");
-    List<Promotion> promotions = rows(dir.resolve("promotions.csv"), r -> {
+    List<Promotion> promotions = rows(dir.resolve("promotions.csv"), "id", r -> {
       PromotionType type;
       try {
         type = PromotionType.valueOf(r.required("type"));
@@ -135,7 +135,7 @@ public final class WorldFiles {
       return new Promotion(r.required("id"), r.required("description"), type, r.getDouble("discount_depth"),
           r.getLong("duration_seconds"), r.get("category"), r.getLong("cost_cents"));
     }, "id", "description", "type", "discount_depth", "duration_seconds", "category", "cost_cents");
-    List<PromotionOutcome> outcomes = rows(dir.resolve("promotion_outcomes.csv"), r -> new PromotionOutcome(
+    List<PromotionOutcome> outcomes = rows(dir.resolve("promotion_outcomes.csv"), null, r -> new PromotionOutcome(
         r.required("promotion_id"), r.required("anchor_id"), r.required("room_id"), r.getLong("timestamp_millis"),
         r.getLong("viewers"), r.getLong("orders"), r.getLong("gmv_cents")), "promotion_id", "anchor_id", "room_id",
         "timestamp_millis", "viewers", "orders", "gmv_cents");
@@ -153,10 +153,21 @@ public final class WorldFiles {
     return m;
   }
 
-  private static <T> List<T> rows(Path file, Function<CsvTable.Row, T> parse, String... columns) {
+  /**
+   * Every row parsed; with {@code idColumn}, an id given twice is an error (the tables are looked up by id, so one
+   * of the two would silently lose).
+   */
+  private static <T> List<T> rows(Path file, String idColumn, Function<CsvTable.Row, T> parse, String... columns) {
     CsvTable t = CsvTable.read(file).require(columns);
     List<T> out = new ArrayList<>(t.rows().size());
+    Map<String, Long> firstLine = new java.util.HashMap<>();
     for (CsvTable.Row r : t.rows()) {
+      if (idColumn != null) {
+        Long first = firstLine.putIfAbsent(r.get(idColumn), r.line());
+        if (first != null) {
+          throw r.error(idColumn, "'" + r.get(idColumn) + "' appears again (first on line " + first + ")");
+        }
+      }
       try {
         out.add(parse.apply(r));
       } catch (IllegalArgumentException e) {
@@ -197,7 +208,10 @@ public final class WorldFiles {
       if (eq <= 0) {
         throw new IllegalArgumentException("attribute '" + pair + "' is not key=value");
       }
-      out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+      String key = pair.substring(0, eq).strip();
+      if (out.put(key, pair.substring(eq + 1).strip()) != null) {
+        throw new IllegalArgumentException("attribute '" + key + "' is given twice in '" + s + "'");
+      }
     }
     return out;
   }
