@@ -328,6 +328,38 @@ class CliTest {
   }
 
   @Test
+  void recommendReadsAWorldsWatchEventsThroughNamedColumns(@TempDir Path dir) throws Exception {
+    Path world = dir.resolve("world");
+    assertEquals(0, cli("generate-world", "--out", world.toString(), "--size", "tiny", "--seed", "3").code);
+    Path events = world.resolve("watch_events.csv");
+    Path out = dir.resolve("recs.csv");
+    Result r = cli("recommend", "--interactions", events.toString(), "--user-column", "viewer_id", "--item-column",
+        "room_id", "--weight-column", "watch_seconds", "--timestamp-column", "timestamp_millis", "--no-tune", "--k",
+        "3", "--out", out.toString());
+    assertEquals(0, r.code, r.err);
+    CsvTable recs = CsvTable.read(out);
+    java.util.Set<String> viewers = new java.util.HashSet<>();
+    CsvTable.read(events).rows().forEach(row -> viewers.add(row.get("viewer_id")));
+    java.util.Set<String> rooms = new java.util.HashSet<>();
+    CsvTable.read(events).rows().forEach(row -> rooms.add(row.get("room_id")));
+    assertTrue(recs.rows().size() > 0, r.out);
+    for (CsvTable.Row row : recs.rows()) {
+      assertTrue(viewers.contains(row.get("user")) && rooms.contains(row.get("item")), row.get("user") + " "
+          + row.get("item"));
+    }
+    Result missing = cli("recommend", "--interactions", events.toString(), "--user-column", "viewer_id",
+        "--out", dir.resolve("o2.csv").toString());
+    assertEquals(2, missing.code);
+    assertTrue(missing.err.contains("column 'item': is missing from the header [viewer_id, room_id")
+        && missing.err.contains("--item-column"), missing.err);
+    Result badWeight = cli("recommend", "--interactions", events.toString(), "--user-column", "viewer_id",
+        "--item-column", "room_id", "--weight-column", "seconds", "--out", dir.resolve("o3.csv").toString());
+    assertEquals(2, badWeight.code);
+    assertTrue(badWeight.err.contains("column 'seconds'") && badWeight.err.contains("--weight-column"),
+        badWeight.err);
+  }
+
+  @Test
   void anIdOrKeyGivenTwiceIsBadInputNotSilentlyOneOfThem(@TempDir Path dir) throws Exception {
     Path texts = write(dir, "items.csv", "item,text\na,红色连衣裙\nb,蓝牙耳机\na,保温杯\n");
     Path log = write(dir, "log.csv", "user,item\nu1,a\nu1,b\nu2,a\n");

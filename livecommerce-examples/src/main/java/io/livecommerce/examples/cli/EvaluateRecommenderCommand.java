@@ -96,7 +96,7 @@ public final class EvaluateRecommenderCommand implements Callable<Integer> {
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new IllegalArgumentException("--test-fraction must be in (0, 1) but was " + testFraction);
     }
-    List<Interaction> log = Inputs.interactions(input.interactions, encoding.charset());
+    List<Interaction> log = input.read(encoding.charset());
     if (split.equals("time") && log.stream().mapToLong(Interaction::timestampMillis).distinct().count() < 2) {
       throw new IllegalArgumentException("--split time needs a timestamp column with different times in "
           + input.interactions + "; use --split random");

@@ -21,20 +21,27 @@ final class Inputs {
   private Inputs() {}
 
   /**
-   * Interactions: user,item[,weight,timestamp]; weight in [-1e6, 1e6], default 1; timestamp epoch ms >= 0, 0 when the
-   * column is absent or empty (no order is made up from the file's line order, which may be sorted by anything).
+   * Interactions from the named columns (user,item[,weight,timestamp] by default); weight in [-1e6, 1e6], default 1;
+   * timestamp epoch ms >= 0, 0 when the column is absent or empty (no order is made up from the file's line order,
+   * which may be sorted by anything). A null weight or timestamp column means the one called weight or timestamp when
+   * the header has it.
    */
-  static List<Interaction> interactions(Path file, Charset charset) {
-    CsvTable t = CsvTable.read(file, charset).require("user", "item");
-    boolean hasWeight = t.has("weight");
-    boolean hasTime = t.has("timestamp");
+  static List<Interaction> interactions(Path file, Charset charset, String userColumn, String itemColumn,
+      String weightColumn, String timestampColumn) {
+    CsvTable t = CsvTable.read(file, charset);
+    require(t, userColumn, "--user-column");
+    require(t, itemColumn, "--item-column");
+    String weight = weightColumn != null ? require(t, weightColumn, "--weight-column")
+        : t.has("weight") ? "weight" : null;
+    String time = timestampColumn != null ? require(t, timestampColumn, "--timestamp-column")
+        : t.has("timestamp") ? "timestamp" : null;
     List<Interaction> out = new ArrayList<>();
     for (CsvTable.Row r : t.rows()) {
-      double w = hasWeight && !r.get("weight").isEmpty()
-          ? r.getDouble("weight", -MAX_ABS_WEIGHT, MAX_ABS_WEIGHT) : 1.0;
-      long ts = hasTime && !r.get("timestamp").isEmpty() ? r.getLong("timestamp", 0, Long.MAX_VALUE) : 0;
+      double w = weight != null && !r.get(weight).isEmpty()
+          ? r.getDouble(weight, -MAX_ABS_WEIGHT, MAX_ABS_WEIGHT) : 1.0;
+      long ts = time != null && !r.get(time).isEmpty() ? r.getLong(time, 0, Long.MAX_VALUE) : 0;
       try {
-        out.add(new Interaction(r.required("user"), r.required("item"), w, ts));
+        out.add(new Interaction(r.required(userColumn), r.required(itemColumn), w, ts));
       } catch (IllegalArgumentException e) {
         throw r.error(null, e.getMessage());
       }
@@ -43,6 +50,15 @@ final class Inputs {
       throw new CsvFormatException(file, 2, null, "has no interactions");
     }
     return out;
+  }
+
+  /** The column, or an error that lists the header and names the flag that chooses it. */
+  private static String require(CsvTable t, String column, String flag) {
+    if (!t.has(column)) {
+      throw new CsvFormatException(t.file(), 1, column, "is missing from the header " + t.header() + "; name the "
+          + "column to use with " + flag);
+    }
+    return column;
   }
 
   /**

@@ -57,7 +57,7 @@ public final class RecommendCommand implements Callable<Integer> {
   public Integer call() {
     input.validate();
     Outputs.requireNotAnInput("--out", outFile, "--interactions", input.interactions, "--items", input.items);
-    List<Interaction> log = Inputs.interactions(input.interactions, encoding.charset());
+    List<Interaction> log = input.read(encoding.charset());
     Map<String, String> texts = Inputs.itemTexts(input.items, encoding.charset());
     long start = System.nanoTime();
     TextEmbedder embedder = model.open(!texts.isEmpty());
