@@ -138,7 +138,8 @@ public final class ComplianceChecker {
         Matcher m = p.matcher(norm);
         while (m.find()) {
           if (m.end() > m.start()) {
-            add(raw, c, nt, m.start(), m.end(), allowed, c.rule.suggestion());
+            add(raw, c, nt, m.start(), m.end(), allowed,
+                c.rule.suggestionFor(m.group(), ComplianceReport.clauseHasHan(norm, m.start(), m.end())));
           }
         }
       }
@@ -254,13 +255,14 @@ public final class ComplianceChecker {
 
   /** Disclaimers that negate a claim after them in the same clause: 本品不能治疗疾病, 不具有减肥功效. */
   private static final List<String> NEGATIONS = List.of("不能", "不可", "不会", "不具有", "不具备", "不含", "无法",
-      "并非", "不是", "不得", "不宣称", "不涉及", "没有", "不代表", "不等于", "不替代", "不能代替", "禁止", "切勿", "请勿");
+      "并非", "不是", "不得", "不宣称", "不涉及", "没有", "不代表", "不等于", "不替代", "不能代替", "禁止", "切勿", "请勿",
+      "not ", "never ", "n't ");
   private static final int NEGATION_WINDOW = 8;
 
   private static boolean negated(String norm, int start) {
     int from = Math.max(0, start - NEGATION_WINDOW);
     for (int i = start - 1; i >= from; i--) {
-      if (ComplianceReport.CLAUSE_ENDS.indexOf(norm.charAt(i)) >= 0) {
+      if (ComplianceReport.isClauseEnd(norm, i)) {
         from = i + 1;
         break;
       }

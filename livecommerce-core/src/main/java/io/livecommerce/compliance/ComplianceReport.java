@@ -33,8 +33,9 @@ public record ComplianceReport(String text, List<ComplianceFinding> findings) {
    * The text with every finding replaced by its suggestion, except disease claims and disparagement (a {@link
    * ComplianceCategory#MEDICAL_CLAIM} or {@link ComplianceCategory#DISPARAGEMENT} finding with an empty suggestion):
    * softening them (根治失眠 to 改善失眠, 消炎 to 舒缓) would still claim to treat a disease, so their whole clause is
-   * removed. A suggestion does not repeat the words that follow it (顶级品质 becomes 高品质). {@link ComplianceChecker#rewrite} checks the result
-   * again and guarantees a clean text.
+   * removed; so is an English clause whose match has nothing to put in its place. A suggestion does not repeat the
+   * words that follow it (顶级品质 becomes 高品质) and starts in capitals where the replaced words did (The best becomes
+   * A great). {@link ComplianceChecker#rewrite} checks the result again and guarantees a clean text.
    */
   public String rewritten() {
     return apply(false);
@@ -43,6 +44,37 @@ public record ComplianceReport(String text, List<ComplianceFinding> findings) {
   /** The text with the clause around every finding removed. */
   String withoutClauses() {
     return apply(true);
+  }
+
+  /** Whether the clause around [start, end) of {@code s} has a Chinese character. */
+  static boolean clauseHasHan(CharSequence s, int start, int end) {
+    int from = start;
+    while (from > 0 && !isClauseEnd(s, from - 1)) {
+      from--;
+    }
+    int to = end;
+    while (to < s.length() && !isClauseEnd(s, to)) {
+      to++;
+    }
+    return ComplianceRule.hasHan(s.subSequence(from, to));
+  }
+
+  /** Whether only spaces stand between {@code i} and the start of the text or of a sentence. */
+  private static boolean startsSentence(String text, int i) {
+    int j = i - 1;
+    while (j >= 0 && text.charAt(j) == ' ') {
+      j--;
+    }
+    return j < 0 || ".!?\n".indexOf(text.charAt(j)) >= 0;
+  }
+
+  /** "A great" for "The best" opening a sentence: a Latin suggestion starts in capitals when the words it replaces did. */
+  private static String capitalizedLike(String matched, String suggestion) {
+    if (!matched.isEmpty() && !suggestion.isEmpty() && Character.isUpperCase(matched.charAt(0))
+        && suggestion.charAt(0) >= 'a' && suggestion.charAt(0) <= 'z') {
+      return Character.toUpperCase(suggestion.charAt(0)) + suggestion.substring(1);
+    }
+    return suggestion;
   }
 
   /**
@@ -61,6 +93,16 @@ public record ComplianceReport(String text, List<ComplianceFinding> findings) {
   /** Characters that end a clause: a claim does not reach across them. Shared with the checker's negation rule. */
   static final String CLAUSE_ENDS = "，。！？；,!?;\n…";
 
+  /**
+   * Whether {@code s.charAt(i)} ends a clause: one of {@link #CLAUSE_ENDS}, or an English full stop or colon (a '.'
+   * or ':' at the end or before a space; not the one in 89.90, No.1 or 10:30).
+   */
+  static boolean isClauseEnd(CharSequence s, int i) {
+    char c = s.charAt(i);
+    return CLAUSE_ENDS.indexOf(c) >= 0
+        || ((c == '.' || c == ':') && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1))));
+  }
+
   private String apply(boolean allClauses) {
     StringBuilder sb = new StringBuilder();
     int pos = 0;
@@ -68,25 +110,40 @@ public record ComplianceReport(String text, List<ComplianceFinding> findings) {
       if (f.start() < pos) {
         continue; // inside a clause already removed
       }
+      // An English match with nothing to put in its place leaves a hole mid-sentence: its clause goes instead.
       boolean dropClause = allClauses || (f.suggestion().isEmpty()
-          && (f.category() == ComplianceCategory.MEDICAL_CLAIM || f.category() == ComplianceCategory.DISPARAGEMENT));
+          && (f.category() == ComplianceCategory.MEDICAL_CLAIM || f.category() == ComplianceCategory.DISPARAGEMENT
+              || !clauseHasHan(text, f.start(), f.end())));
       if (!dropClause) {
-        sb.append(text, pos, f.start()).append(withoutEcho(f.suggestion(), text, f.end()));
+        String suggestion = withoutEcho(f.suggestion(), text, f.end());
+        sb.append(text, pos, f.start()).append(startsSentence(text, f.start())
+            ? capitalizedLike(f.matchedText(), suggestion) : suggestion);
         pos = f.end();
         continue;
       }
       int from = f.start();
-      while (from > pos && CLAUSE_ENDS.indexOf(text.charAt(from - 1)) < 0) {
+      while (from > pos && !isClauseEnd(text, from - 1)) {
         from--;
       }
       int to = f.end();
-      while (to < text.length() && CLAUSE_ENDS.indexOf(text.charAt(to)) < 0) {
+      while (to < text.length() && !isClauseEnd(text, to)) {
         to++;
       }
+      char end = 0;
       if (to < text.length()) {
+        end = text.charAt(to);
         to++; // the clause's own punctuation goes with it
       }
+      if (from == 0) {
+        while (to < text.length() && text.charAt(to) == ' ') {
+          to++; // a removed opening sentence takes the space before the next one (a later one keeps its own)
+        }
+      }
       sb.append(text, pos, from);
+      int comma = sb.length() - 1;
+      if ("。！？.!?".indexOf(end) >= 0 && comma >= 0 && "，,".indexOf(sb.charAt(comma)) >= 0) {
+        sb.setCharAt(comma, end); // the sentence still ends: 很好，能根治痘痘。 becomes 很好。
+      }
       pos = to;
     }
     sb.append(text.substring(pos));

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * @param terms literal terms; may be empty
  * @param patterns regular expressions; may be empty
  * @param allow neutral phrases: a match inside one of them is not a finding
- * @param suggestions a rewrite per term
- * @param suggestion the rewrite for anything else; may be empty (delete the span)
+ * @param suggestions a rewrite per term, or per pattern match as folded (lower case, e.g. {@code the best})
+ * @param suggestion the rewrite for anything else; may be empty (delete the span). A Chinese suggestion is not used
+ *     for a match in an English clause: that clause is removed instead
  * @param spellings Latin spellings of the terms (pinyin such as {@code zuihao}), matched as whole words in any case,
  *     with spaces, dots or dashes between the letters; may be empty
  * @param negatable whether a match is clean when a disclaimer negates it (不能治疗疾病, 不具有减肥功效)
@@ -61,8 +62,27 @@ public record ComplianceRule(String id, ComplianceCategory category, Severity se
     }
   }
 
-  /** The rewrite for a matched text. */
+  /**
+   * The rewrite for a matched text (a term, or a pattern's match as folded: lower case): its own suggestion, else the
+   * rule's, except that a Chinese rewrite is never put into an English clause (mixing languages mid-sentence is never
+   * right): there the match gets no suggestion, and its clause is removed.
+   *
+   * @param chineseClause whether the clause around the match has a Chinese character
+   */
+  String suggestionFor(String matched, boolean chineseClause) {
+    String own = suggestions.get(matched);
+    if (own != null) {
+      return own;
+    }
+    return chineseClause || !hasHan(suggestion) ? suggestion : "";
+  }
+
+  /** The rewrite for a matched term in Chinese text. */
   String suggestionFor(String matched) {
-    return suggestions.getOrDefault(matched, suggestion);
+    return suggestionFor(matched, true);
+  }
+
+  static boolean hasHan(CharSequence s) {
+    return s.codePoints().anyMatch(Hanzi::isHan);
   }
 }

@@ -76,6 +76,16 @@ class ComplianceCheckerTest {
     "最后三分钟上车|FALSE_URGENCY|最后三分钟",
     "就剩五套了|FALSE_URGENCY|就剩五套",
     "最后一单给你|FALSE_URGENCY|最后一单",
+    // English scripts (--language en)
+    "This cream cures acne in days|MEDICAL_CLAIM|cures acne",
+    "It heals eczema overnight|MEDICAL_CLAIM|heals eczema",
+    "Lowers blood pressure naturally|MEDICAL_CLAIM|Lowers blood pressure",
+    "An anti-cancer superfood|MEDICAL_CLAIM|anti-cancer",
+    "No side effects at all|MEDICAL_CLAIM|No side effects",
+    "Guaranteed to work for everyone|MEDICAL_CLAIM|Guaranteed to work",
+    "Only 3 left, order now|FALSE_URGENCY|Only 3 left",
+    "Last chance to grab it|FALSE_URGENCY|Last chance",
+    "It is selling out fast|FALSE_URGENCY|selling out fast",
     "明天恢复原价|FALSE_URGENCY|明天恢复原价",
     "今天不买就没了|FALSE_URGENCY|今天不买就没了",
     "仅此一次的价格|FALSE_URGENCY|仅此一次",
@@ -108,6 +118,13 @@ class ComplianceCheckerTest {
     "最后一个链接是面膜",
     "最后三个问题我统一回答",
     "还剩两个颜色没讲",
+    "Our cured ham is sliced thin",
+    "Dog treats for small breeds",
+    "This does not cure acne, it cleans gently",
+    "It won't treat eczema; ask your doctor",
+    "The best way to store it is somewhere cool",
+    "Only 3 colours, all in stock",
+    "The price is 89.90 yuan. Order now.",
     "这是我第一次用这个牌子",
     "坐在第一排的宝宝扣个1",
     "唯一的缺点就是有点香",
@@ -132,6 +149,22 @@ class ComplianceCheckerTest {
   void ordinaryWordsDoNotTrip(String text) {
     ComplianceReport r = CHECKER.check(text);
     assertTrue(r.isClean(), () -> text + " flagged: " + r.findings());
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+    "The best thermos you can buy, the No.1 seller, only 3 left!|A great thermos you can buy, the popular seller!",
+    "Great value. This cures acne. Order now.|Great value. Order now.",
+    "This cream cures acne in days. Order now.|Order now.",
+    "Price 89.90 yuan, the best deal. Only 2 left.|Price 89.90 yuan, a great deal.",
+    "No side effects, it is gentle.|Gentle, it is gentle.",
+    "这款面霜很好，能根治痘痘。|这款面霜很好。",
+    "TOP1 爆款，别家都比不了|人气 爆款",
+  })
+  void englishRewritesStayEnglishAndSentencesStillEnd(String text, String expected) {
+    String rewritten = CHECKER.rewrite(text);
+    assertEquals(expected, rewritten);
+    assertTrue(CHECKER.check(rewritten).isClean(), rewritten);
   }
 
   @Test
