@@ -72,7 +72,10 @@ public final class TemplateScriptGenerator implements ScriptGenerator {
     List<ScriptSegment> segments = new ArrayList<>();
     for (Part part : parts) {
       int seconds = Math.max(5, (int) Math.round(request.targetSeconds() * part.share / total));
-      segments.add(new ScriptSegment(part.kind, clean(part.text), seconds));
+      String text = clean(part.text).strip();
+      if (!text.isEmpty()) { // a segment made only of the caller's non-compliant text has nothing left to say
+        segments.add(new ScriptSegment(part.kind, text, seconds));
+      }
     }
     return LiveScript.checked(request.language(), segments, checker, request);
   }

@@ -50,6 +50,24 @@ class TemplateScriptGeneratorTest {
   }
 
   @Test
+  void englishScriptFromDirtyEnglishTextStaysEnglishAndTidy() {
+    Product dirty = new Product("p4", "The best thermos, cures headaches", "No side effects", "home", "", 2990,
+        Map.of());
+    Anchor host = new Anchor("a2", "Mia", "", List.of(), 1000);
+    Promotion urgent = new Promotion("c2", "Only 3 left, last chance", PromotionType.COUPON, 0, 600, "home", 0);
+    LiveScript s = TemplateScriptGenerator.create().generate(ScriptRequest.newBuilder().product(dirty).anchor(host)
+        .promotion(urgent).language(Language.EN).build());
+    assertTrue(s.compliance().isClean(), s.compliance().findings().toString());
+    assertTrue(s.text().codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+        "no Chinese rewrite inside English: " + s.text());
+    for (ScriptSegment seg : s.segments()) {
+      assertEquals(seg.text().strip(), seg.text(), "no stray spaces around " + seg);
+    }
+    assertTrue(s.text().contains("a great thermos"), s.text());
+    assertFalse(s.text().toLowerCase(java.util.Locale.ROOT).contains("headache"), s.text());
+  }
+
+  @Test
   void englishCalmStyleMultipleProductsNoPromotion() {
     Product earbuds = new Product("p3", "Wireless earbuds", "Noise cancelling", "数码", "Sonic", 19900, Map.of());
     LiveScript s = TemplateScriptGenerator.create().generate(ScriptRequest.newBuilder()

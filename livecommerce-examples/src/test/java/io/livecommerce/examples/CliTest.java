@@ -253,6 +253,7 @@ class CliTest {
     assertFalse(r.out.contains("length:"), "the template plans the asked length: " + r.out);
     Result en = cli("script", "--product-title", "Thermos", "--language", "en");
     assertEquals(0, en.code, en.err);
+    assertTrue(en.out.contains("your host") && !en.out.contains("主播"), "an English default host name: " + en.out);
     assertEquals(2, cli("script", "--product-title", "x", "--language", "fr").code);
   }
 

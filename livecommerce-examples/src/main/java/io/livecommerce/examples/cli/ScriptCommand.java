@@ -58,7 +58,7 @@ public final class ScriptCommand implements Callable<Integer> {
   @Option(names = "--promotion", description = "The offer, e.g. '领券立减20元'.")
   String promotion;
 
-  @Option(names = "--anchor", defaultValue = "主播", description = "The anchor's name.")
+  @Option(names = "--anchor", description = "The anchor's name (default: 主播, or 'your host' with --language en).")
   String anchor;
 
   @Option(names = "--language", defaultValue = "zh", description = "zh or en (default: zh).")
@@ -95,7 +95,8 @@ public final class ScriptCommand implements Callable<Integer> {
     };
     long cents = price == null ? 0 : Math.round(price * 100);
     Product p = new Product("cli-product", title, description, category, "", cents, Map.of());
-    ScriptRequest.Builder req = ScriptRequest.newBuilder().product(p).anchor(Anchor.of("cli-anchor", anchor))
+    String name = anchor != null ? anchor : lang == Language.ZH ? "主播" : "your host";
+    ScriptRequest.Builder req = ScriptRequest.newBuilder().product(p).anchor(Anchor.of("cli-anchor", name))
         .language(lang).targetSeconds(seconds).mentionPrices(price != null);
     if (promotion != null && !promotion.isBlank()) {
       req.promotion(new Promotion("cli-promotion", promotion, PromotionType.COUPON, 0, 600, category, 0));
