@@ -68,7 +68,7 @@ public record ComplianceReport(String text, List<ComplianceFinding> findings) {
     return j < 0 || ".!?\n".indexOf(text.charAt(j)) >= 0;
   }
 
-  /** "A great" for "The best" opening a sentence: a Latin suggestion starts in capitals when the words it replaces did. */
+  /** "A great" for "The best" opening a sentence: a Latin suggestion is capitalized where the replaced words were. */
   private static String capitalizedLike(String matched, String suggestion) {
     if (!matched.isEmpty() && !suggestion.isEmpty() && Character.isUpperCase(matched.charAt(0))
         && suggestion.charAt(0) >= 'a' && suggestion.charAt(0) <= 'z') {
