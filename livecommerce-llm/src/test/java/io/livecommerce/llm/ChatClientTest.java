@@ -106,19 +106,32 @@ class ChatClientTest {
 
   @Test
   void asyncCallsCompleteAndCancel() throws Exception {
-    server.enqueue(ok(completion("异步")));
+    // Answers by what was asked, not by arrival order: the cancelled call's server side may or may not take its
+    // answer before the next call arrives.
+    java.util.concurrent.CountDownLatch slowArrived = new java.util.concurrent.CountDownLatch(1);
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String body = request.getBody().utf8();
+        if (body.contains("\"content\":\"x\"")) {
+          return ok(completion("异步"));
+        }
+        if (body.contains("\"content\":\"y\"")) {
+          slowArrived.countDown();
+          return new MockResponse.Builder().code(200).body(completion("late")).headersDelay(10, TimeUnit.SECONDS)
+              .build();
+        }
+        return new MockResponse.Builder().code(401).body("{\"error\":{\"message\":\"bad key\"}}").build();
+      }
+    });
     try (ChatClient c = client().build()) {
-      assertEquals("异步", c.chatAsync(ChatRequest.of("x")).get(5, TimeUnit.SECONDS).content());
-      server.enqueue(new MockResponse.Builder().code(200).body(completion("late"))
-          .headersDelay(10, TimeUnit.SECONDS).build());
+      assertEquals("异步", c.chatAsync(ChatRequest.of("x")).get().content());
       java.util.concurrent.CompletableFuture<ChatResponse> slow = c.chatAsync(ChatRequest.of("y"));
-      server.takeRequest();
-      server.takeRequest(); // the slow request has reached the server: cancel it mid-flight
+      slowArrived.await(); // the slow request has reached the server: cancel it mid-flight
       assertTrue(slow.cancel(true));
       assertTrue(slow.isCancelled());
-      server.enqueue(new MockResponse.Builder().code(401).body("{\"error\":{\"message\":\"bad key\"}}").build());
       java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
-          () -> c.chatAsync(ChatRequest.of("z")).get(5, TimeUnit.SECONDS));
+          () -> c.chatAsync(ChatRequest.of("z")).get());
       assertTrue(e.getCause() instanceof AuthenticationException, e.getCause().toString());
     }
   }
