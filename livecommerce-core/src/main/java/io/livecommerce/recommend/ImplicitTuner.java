@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * blend weights are rescored on the winner without retraining. With a seed and no time budget hit, the choice is
  * deterministic; the time budget ends the search early on slow machines or large catalogues (it is checked between
  * trials, with room kept for the predicted final fit) and then what was tried so far decides, and
- * {@link Result#untried()} says what was left out. {@link Result#costs()} gives each trial's time.
+ * {@link Result#untried()} says what was left out. {@link Result#costs()} gives each trial's time. Where the clock
+ * stopped the search, {@link Result#stoppedAfter()} gives the trials fitted by then, and a tuner built with that
+ * {@link Builder#trialLimit} instead of a budget makes the same choice on any machine.
  *
  * <p>Immutable and thread-safe.
  */
@@ -62,6 +64,7 @@ public final class ImplicitTuner {
   private final long seed;
   private final int maxTrials;
   private final Duration budget;
+  private final int trialLimit;
   private final int k;
   private final int maxValidationUsers;
   private final ConfidenceTransform confidence;
@@ -79,7 +82,8 @@ public final class ImplicitTuner {
     this.embedder = b.embedder;
     this.seed = b.seed;
     this.maxTrials = b.maxTrials;
-    this.budget = b.budget;
+    this.budget = b.budget != null ? b.budget : b.trialLimit > 0 ? null : Builder.DEFAULT_BUDGET;
+    this.trialLimit = b.trialLimit;
     this.k = b.k;
     this.maxValidationUsers = b.maxValidationUsers;
     this.confidence = b.confidence;
@@ -94,7 +98,7 @@ public final class ImplicitTuner {
     this.nanoTime = b.nanoTime;
   }
 
-  /** A builder: seed 42, 24 trials, 50 s budget, NDCG@10, nothing fixed. */
+  /** A builder: seed 42, 24 trials, 50 s budget, no trial limit, NDCG@10, nothing fixed. */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -152,10 +156,13 @@ public final class ImplicitTuner {
    * @param history the configurations scored on the validation split, in the order they were tried (the blend-weight
    *     rescoring of the winner is not in it); empty when there was too little data to tune
    * @param costs the milliseconds each configuration of {@code history} took to train and score, in its order
-   * @param untried what the time budget left untried, one phrase per skipped step; empty when the search finished
+   * @param untried what the time budget or the trial limit left untried, one phrase per skipped step; empty when the
+   *     search finished
+   * @param stoppedAfter the models fitted when the budget or the trial limit stopped the search, {@code >= 0}: what
+   *     {@link Builder#trialLimit} takes to make the same choice again without the clock; 0 when the search finished
    */
   public record Result(ImplicitModel model, Trial best, int trials, long millis, List<Trial> history,
-      List<Long> costs, List<String> untried) {
+      List<Long> costs, List<String> untried, int stoppedAfter) {
 
     /** Copies the lists. */
     public Result {
@@ -164,6 +171,10 @@ public final class ImplicitTuner {
       untried = List.copyOf(untried);
       if (costs.size() != history.size()) {
         throw new IllegalArgumentException("costs has " + costs.size() + " entries but history " + history.size());
+      }
+      if (stoppedAfter < 0 || stoppedAfter > trials) {
+        throw new IllegalArgumentException("stoppedAfter must be in [0, trials = " + trials + "] but was "
+            + stoppedAfter);
       }
     }
 
@@ -184,8 +195,13 @@ public final class ImplicitTuner {
         b.append(String.format(Locale.ROOT, "  %2d  %6.1f s  NDCG %.4f  %s%n", i + 1, costs.get(i) / 1000.0,
             t.validationNdcg(), t.describe()));
       }
+      if (!untried.isEmpty()) {
+        b.append("  untried, the search stopped after ").append(stoppedAfter)
+            .append(stoppedAfter == 1 ? " trial:" : " trials:")
+            .append(System.lineSeparator());
+      }
       for (String u : untried) {
-        b.append("  untried (time budget): ").append(u).append(System.lineSeparator());
+        b.append("    ").append(u).append(System.lineSeparator());
       }
       return b.toString();
     }
@@ -226,23 +242,30 @@ public final class ImplicitTuner {
     }
     // EASE's trials may cover fewer items than the final model: a fit costs the cube of its items, and λ, relative
     // to the mean diagonal of the items covered, carries over to the final fit.
-    TuningSearch search = new TuningSearch(start, v, memo, itemTexts, nanoTime, budget, k, seed, easeSearchItems,
-        finalEaseItems);
+    TuningSearch search = new TuningSearch(start, v, memo, itemTexts, nanoTime, budget, trialLimit, k, seed,
+        easeSearchItems, finalEaseItems);
     // EASE first: for catalogues of a few thousand items a trial costs less than one ALS sweep, and it is often the
     // strongest family.
     Trial bestEase = family == null || family.usesEase() ? searchEase(search) : null;
-    Trial bestAls = family == null || family.usesAls() ? searchAls(search) : null;
+    // When EASE used up the budget, a first ALS trial would only overrun it (ALS needs several to compete).
+    boolean alsSkipped = family == null && bestEase != null
+        && search.stopBefore("all " + candidates().size() + " sampled ALS configurations");
+    Trial bestAls = (family == null || family.usesAls()) && !alsSkipped ? searchAls(search) : null;
     FamilyChoice cf = chooseFamily(search, log, bestAls, bestEase);
     Trial best = chooseWeights(search, cf, itemTexts);
     // The memo keeps the texts embedded during the search; the model keeps the caller's embedder for cold interests.
     ImplicitModel full = best.recommender(memo, seed, easeMaxItems).fit(log, itemTexts).withEmbedder(embedder);
     long millis = (nanoTime.getAsLong() - start) / 1_000_000;
-    Result r = new Result(full, best, search.trials, millis, search.history, search.costs, search.untried);
+    Result r = new Result(full, best, search.trials, millis, search.history, search.costs, search.untried,
+        search.stoppedAfter);
     r = new Result(full.withTuning(r.describe()), best, r.trials(), millis, search.history, search.costs,
-        search.untried);
-    if (search.stopped) {
-      LOG.info("tuning stopped at its {} s budget after {} trials, keeping {} s for the final fit", budget.toSeconds(),
-          r.trials(), search.easeReserveNanos / 1_000_000_000);
+        search.untried, search.stoppedAfter);
+    if (search.stopped && budget != null) {
+      LOG.info("tuning stopped at its {} s budget after {} trial(s), keeping {} s for the final fit; "
+          + "trialLimit({}) repeats this search without the clock", budget.toSeconds(), search.stoppedAfter,
+          search.easeReserveNanos / 1_000_000_000, search.stoppedAfter);
+    } else if (search.stopped) {
+      LOG.info("tuning stopped at its limit of {} trial(s)", trialLimit);
     }
     LOG.info("tuned on {} interactions ({} validation users): {}", log.size(), v.relevant.size(), r.describe());
     return r;
@@ -256,7 +279,7 @@ public final class ImplicitTuner {
         + "with {}", defaults.describe());
     ImplicitModel m = defaults.recommender(embedder, seed, easeMaxItems).fit(log, itemTexts);
     return new Result(m.withTuning("untuned (too little data)," + defaults.describe()), defaults, 0,
-        (nanoTime.getAsLong() - start) / 1_000_000, List.of(), List.of(), List.of());
+        (nanoTime.getAsLong() - start) / 1_000_000, List.of(), List.of(), List.of(), 0);
   }
 
   /** Per confidence, EASE's λ (relative to the data) climbs or falls while it helps; the best EASE trial. */
@@ -356,10 +379,10 @@ public final class ImplicitTuner {
         bestEase.easeLambda()) : null;
     ImplicitModel blendOnA = null;
     List<Trial> finalists = new ArrayList<>();
-    if (family == null || family == ModelFamily.ALS) {
+    if ((family == null || family == ModelFamily.ALS) && bestAls != null) {
       finalists.add(bestAls);
     }
-    if (family == null || family == ModelFamily.EASE) {
+    if ((family == null || family == ModelFamily.EASE) && bestEase != null) {
       finalists.add(bestEase);
     }
     if (family == ModelFamily.BLEND || (family == null && bestAls != null && bestEase != null
@@ -460,7 +483,9 @@ public final class ImplicitTuner {
     private TextEmbedder embedder;
     private long seed = 42;
     private int maxTrials = 24;
-    private Duration budget = Duration.ofSeconds(50);
+    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(50);
+    private Duration budget;
+    private int trialLimit;
     private int k = 10;
     private int maxValidationUsers = 5000;
     private ConfidenceTransform confidence;
@@ -498,7 +523,8 @@ public final class ImplicitTuner {
      * The time tuning aims to end in, the final fit included, {@code > 0}; default 50 s. No new trial starts once
      * the time spent plus the predicted cost of the final EASE fit (the cheapest EASE trial, scaled to the final
      * model's items) passes it; the trial running then and any misprediction come on top. A tuned fit of a
-     * 6,000 x 10,000 log of 1M events took 49.5–57.8 s on 2 cores, JVM start and output included.
+     * 6,000 x 10,000 log of 1M events took 49.5–57.8 s on 2 cores, JVM start and output included. Where the budget
+     * ends the search depends on the machine's speed; {@link #trialLimit} does not.
      */
     public Builder budget(Duration budget) {
       Checks.notNull(budget, "budget");
@@ -506,6 +532,17 @@ public final class ImplicitTuner {
         throw new IllegalArgumentException("budget must be > 0 but was " + budget);
       }
       this.budget = budget;
+      return this;
+    }
+
+    /**
+     * Stops the search once this many models (in [1, 100,000]) have been fitted on validation splits, instead of by
+     * the clock: the same interactions, texts and seed then give the same model on any machine, however long it
+     * takes. {@link Result#stoppedAfter()} of a run the budget stopped is the limit that repeats it. Conflicts with
+     * {@link #budget}.
+     */
+    public Builder trialLimit(int trials) {
+      this.trialLimit = Checks.inRange(trials, 1, 100_000, "trialLimit");
       return this;
     }
 
@@ -592,8 +629,17 @@ public final class ImplicitTuner {
       return this;
     }
 
-    /** Builds the tuner. */
+    /**
+     * Builds the tuner.
+     *
+     * @throws IllegalStateException if settings conflict: a budget and a trial limit, EASE with ALS settings, ALS
+     *     with EASE's λ
+     */
     public ImplicitTuner build() {
+      if (budget != null && trialLimit > 0) {
+        throw new IllegalStateException("budget(" + budget + ") and trialLimit(" + trialLimit + ") conflict: the "
+            + "clock or the trial count stops the search; set one");
+      }
       List<String> als = new ArrayList<>();
       if (factors != null) {
         als.add("factors(" + factors + ")");

@@ -12,14 +12,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One {@link ImplicitTuner} run's search state: scores trials on the validation split, keeps count, costs, what the
- * budget left untried and the models worth reusing, and watches the clock. Not thread-safe: one per run.
+ * budget left untried and the models worth reusing, and watches the clock (or, given a trial limit, the count
+ * instead). Not thread-safe: one per run.
  */
 final class TuningSearch {
 
   private static final Logger LOG = LoggerFactory.getLogger(ImplicitTuner.class);
 
   final LongSupplier nanoTime;
-  final Duration budget;
+  final Duration budget; // null when the trial limit stops the search
+  final int trialLimit; // 0 when the budget does
   final int k;
   final long seed;
   final int easeSearchItems;
@@ -30,6 +32,9 @@ final class TuningSearch {
   final Map<String, String> texts;
   int trials;
   boolean stopped;
+  // The trials fitted when the search stopped: a passed check is always followed by a fit before the next check, so
+  // a trial limit of this many stops at the same check and repeats the search without the clock.
+  int stoppedAfter;
   final List<ImplicitTuner.Trial> history = new ArrayList<>();
   final List<Long> costs = new ArrayList<>();
   final List<String> untried = new ArrayList<>();
@@ -43,9 +48,10 @@ final class TuningSearch {
   long easeReserveNanos;
 
   TuningSearch(long start, ValidationSplit v, TextEmbedder memo, Map<String, String> texts, LongSupplier nanoTime,
-      Duration budget, int k, long seed, int easeSearchItems, int finalEaseItems) {
+      Duration budget, int trialLimit, int k, long seed, int easeSearchItems, int finalEaseItems) {
     this.nanoTime = nanoTime;
     this.budget = budget;
+    this.trialLimit = trialLimit;
     this.k = k;
     this.seed = seed;
     this.easeSearchItems = easeSearchItems;
@@ -56,10 +62,15 @@ final class TuningSearch {
     this.texts = texts;
   }
 
-  /** True once the time spent, plus what the final EASE fit is predicted to cost, passes the budget. */
+  /**
+   * True once the trial limit is reached or, without one, once the time spent plus what the final EASE fit is
+   * predicted to cost passes the budget; it stays true.
+   */
   boolean stop() {
-    if (nanoTime.getAsLong() - start + easeReserveNanos > budget.toNanos()) {
+    if (!stopped && (trialLimit > 0 ? trials >= trialLimit
+        : nanoTime.getAsLong() - start + easeReserveNanos > budget.toNanos())) {
       stopped = true;
+      stoppedAfter = trials;
     }
     return stopped;
   }

@@ -75,11 +75,59 @@ class ImplicitTunerTest {
     // The printout accounts for the time: a cost per scored trial, and what the budget left untried.
     assertEquals(r.history().size(), r.costs().size());
     assertTrue(r.costs().stream().allMatch(c -> c >= 0), r.costs().toString());
-    assertTrue(r.untried().stream().anyMatch(u -> u.contains("sampled ALS configurations")), r.untried().toString());
-    assertTrue(r.trialTable().contains("untried (time budget)"), r.trialTable());
+    // EASE used up the budget: no ALS trial overruns it.
+    assertTrue(r.untried().contains("all 6 sampled ALS configurations"), r.untried().toString());
+    assertTrue(r.history().stream().noneMatch(x -> x.family() == ModelFamily.ALS), r.trialTable());
+    assertTrue(r.trialTable().contains("untried, the search stopped after " + r.stoppedAfter() + " trial"),
+        r.trialTable());
+    assertTrue(r.stoppedAfter() > 0 && r.stoppedAfter() <= r.trials(), r.stoppedAfter() + " of " + r.trials());
     assertTrue(r.trialTable().lines().count() >= r.history().size(), r.trialTable());
     assertThrows(IllegalArgumentException.class, () -> ImplicitTuner.newBuilder().build()
         .tune(SPLIT.train(), WORLD.itemTexts), "texts without an embedder");
+  }
+
+  @Test
+  void aTrialLimitMakesTheChoiceTheBudgetMadeWithoutTheClock() {
+    AtomicLong clock = new AtomicLong();
+    ImplicitTuner.Result timed = ImplicitTuner.newBuilder().embedder(HashingTextEmbedder.create()).maxTrials(6)
+        .seed(5).budget(Duration.ofSeconds(2)).nanoTime(() -> clock.addAndGet(150_000_000L)).build()
+        .tune(SPLIT.train(), WORLD.itemTexts);
+    assertTrue(timed.stoppedAfter() > 0 && !timed.untried().isEmpty(), timed.trialTable());
+    // A clock that never moves: only the count can stop this search.
+    ImplicitTuner.Result counted = ImplicitTuner.newBuilder().embedder(HashingTextEmbedder.create()).maxTrials(6)
+        .seed(5).trialLimit(timed.stoppedAfter()).nanoTime(() -> 0L).build().tune(SPLIT.train(), WORLD.itemTexts);
+    assertEquals(timed.best(), counted.best());
+    assertEquals(timed.history(), counted.history());
+    assertEquals(timed.untried(), counted.untried());
+    assertEquals(timed.trials(), counted.trials());
+    assertEquals(timed.stoppedAfter(), counted.stoppedAfter());
+    for (String u : List.of("u1", "u7", "u42")) {
+      assertEquals(timed.model().recommend(u, 10, true), counted.model().recommend(u, 10, true), u);
+    }
+    // One trial more lets the search take the step it stopped before.
+    ImplicitTuner.Result more = ImplicitTuner.newBuilder().embedder(HashingTextEmbedder.create()).maxTrials(6)
+        .seed(5).trialLimit(timed.stoppedAfter() + 1).build().tune(SPLIT.train(), WORLD.itemTexts);
+    assertTrue(more.trials() > timed.trials(), more.trialTable() + " vs " + timed.trialTable());
+    assertTrue(!more.untried().equals(timed.untried()), more.untried() + " vs " + timed.untried());
+    // A limit the search never reaches: nothing untried, no stop.
+    ImplicitTuner.Result all = ImplicitTuner.newBuilder().embedder(HashingTextEmbedder.create()).maxTrials(6)
+        .seed(5).trialLimit(100_000).build().tune(SPLIT.train(), WORLD.itemTexts);
+    assertEquals(0, all.stoppedAfter());
+    assertTrue(all.untried().isEmpty(), all.trialTable());
+  }
+
+  @Test
+  void theTrialLimitIsCheckedAndConflictsWithABudget() {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> ImplicitTuner.newBuilder()
+        .budget(Duration.ofSeconds(5)).trialLimit(3).build());
+    assertTrue(e.getMessage().contains("budget(PT5S) and trialLimit(3) conflict"), e.getMessage());
+    // Not on call order: the other way round fails the same way.
+    assertThrows(IllegalStateException.class, () -> ImplicitTuner.newBuilder().trialLimit(3)
+        .budget(Duration.ofSeconds(5)).build());
+    IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+        () -> ImplicitTuner.newBuilder().trialLimit(0));
+    assertTrue(zero.getMessage().contains("trialLimit") && zero.getMessage().contains("0"), zero.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ImplicitTuner.newBuilder().trialLimit(100_001));
   }
 
   @Test

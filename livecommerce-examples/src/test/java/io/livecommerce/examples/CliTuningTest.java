@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livecommerce.examples.CliTest.Result;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,50 @@ class CliTuningTest {
         "--confidence", "squared").code());
     assertEquals(2, cli("recommend", "--interactions", a.toString(), "--out", dir.resolve("x.csv").toString(),
         "--tune-budget", "0").code());
+  }
+
+  @Test
+  void aRunTheBudgetStoppedIsRepeatedExactlyByItsTrialCount(@TempDir Path dir) throws Exception {
+    Path a = write(dir, "a.csv", log(true));
+    Path budgetOut = dir.resolve("budget.csv");
+    // A millisecond is spent before the first trial ends, so the clock stops the search at its first check.
+    Result budget = cli("recommend", "--interactions", a.toString(), "--out", budgetOut.toString(), "--k", "3",
+        "--tune-budget", "0.001");
+    assertEquals(0, budget.code(), budget.err());
+    String hint = budget.out().lines().filter(l -> l.startsWith("the time budget stopped the search after "))
+        .findFirst().orElseThrow(() -> new AssertionError(budget.out()));
+    String n = hint.replaceAll("^the time budget stopped the search after (\\d+) trials?;.*$", "$1");
+    assertTrue(hint.contains("--tune-trials " + n + " instead of --tune-budget"), hint);
+    assertTrue(budget.out().contains("untried, the search stopped after " + n + " trial"), budget.out());
+    Path trialsOut = dir.resolve("trials.csv");
+    Result trials = cli("recommend", "--interactions", a.toString(), "--out", trialsOut.toString(), "--k", "3",
+        "--tune-trials", n);
+    assertEquals(0, trials.code(), trials.err());
+    assertEquals(tuningLine(budget), tuningLine(trials));
+    assertEquals(Files.readString(budgetOut), Files.readString(trialsOut), "the same recommendations");
+    assertFalse(trials.out().contains("the time budget stopped"), trials.out());
+    // A limit the search does not reach changes nothing and is not reported as a stop.
+    Result wide = cli("recommend", "--interactions", a.toString(), "--out", dir.resolve("w.csv").toString(),
+        "--k", "3", "--tune-trials", "100000");
+    assertEquals(0, wide.code(), wide.err());
+    assertFalse(wide.out().contains("untried"), wide.out());
+  }
+
+  @Test
+  void theTrialLimitConflictsWithTheBudgetAndWithNoTuning(@TempDir Path dir) throws Exception {
+    Path a = write(dir, "a.csv", log(true));
+    String out = dir.resolve("x.csv").toString();
+    Result both = cli("recommend", "--interactions", a.toString(), "--out", out, "--tune-trials", "5",
+        "--tune-budget", "20");
+    assertEquals(2, both.code(), both.err());
+    assertTrue(both.err().contains("--tune-budget 20") && both.err().contains("--tune-trials 5"), both.err());
+    Result untuned = cli("recommend", "--interactions", a.toString(), "--out", out, "--no-tune", "--tune-trials",
+        "5");
+    assertEquals(2, untuned.code(), untuned.err());
+    assertTrue(untuned.err().contains("--tune-trials and --no-tune conflict"), untuned.err());
+    Result zero = cli("recommend", "--interactions", a.toString(), "--out", out, "--tune-trials", "0");
+    assertEquals(2, zero.code(), zero.err());
+    assertTrue(zero.err().contains("--tune-trials must be in [1, 100000] but was 0"), zero.err());
+    assertFalse(Files.exists(dir.resolve("x.csv")), "no output from a refused run");
   }
 }

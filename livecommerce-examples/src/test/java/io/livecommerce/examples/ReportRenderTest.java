@@ -103,9 +103,11 @@ class ReportRenderTest {
     Files.write(interactions, lines);
     Path page = dir.resolve("eval.html");
     rendersCleanly(cli("evaluate-recommender", "--interactions", interactions.toString(), "--k", "10",
-        "--tune-budget", "5", "--report", page.toString()), page);
+        "--tune-trials", "3", "--report", page.toString()), page);
     String html = Files.readString(page);
     assertTrue(html.contains("NDCG@k") && html.contains("Tuning trace"), "the tuning trace is drawn");
+    assertTrue(html.contains("The search stopped after 3 trials (time budget or trial limit); untried: "),
+        "what the limit left out is on the page");
   }
 
   @Test

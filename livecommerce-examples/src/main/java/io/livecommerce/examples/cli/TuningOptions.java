@@ -27,10 +27,17 @@ public final class TuningOptions {
       + "factors 32, iterations 10, alpha 5, regularization 0.1, linear confidence: AlsSettings.DEFAULTS).")
   boolean noTune;
 
-  @Option(names = "--tune-budget", defaultValue = "50", paramLabel = "SECONDS",
+  @Option(names = "--tune-budget", paramLabel = "SECONDS",
       description = "Tuning aims to end within this many seconds, the final fit included: no new trial starts once "
-      + "the time spent plus the predicted cost of the final fit passes it (default: ${DEFAULT-VALUE}).")
-  double budgetSeconds;
+      + "the time spent plus the predicted cost of the final fit passes it (default: 50). Where it stops depends on "
+      + "the machine's speed; --tune-trials does not.")
+  Double budgetSeconds;
+
+  @Option(names = "--tune-trials", paramLabel = "N",
+      description = "Tuning stops after N trials instead of by the clock, in [1, 100000]: the same files and seed "
+      + "then give the same recommendations on any machine. A run the budget stopped prints the N that repeats it. "
+      + "Not with --tune-budget.")
+  Integer tuneTrials;
 
   @Option(names = "--factors", description = "Latent factors, in [1, 1024]; fixed instead of tuned.")
   Integer factors;
@@ -75,8 +82,19 @@ public final class TuningOptions {
   /** Trains on {@code train} only, tuned or not, and prints what was chosen. */
   ImplicitModel fit(List<Interaction> train, Map<String, String> texts, TextEmbedder embedder, long seed,
       PrintWriter out) {
-    if (!(budgetSeconds > 0 && budgetSeconds <= 86_400)) {
+    if (budgetSeconds != null && !(budgetSeconds > 0 && budgetSeconds <= 86_400)) {
       throw new IllegalArgumentException("--tune-budget must be in (0, 86400] seconds but was " + budgetSeconds);
+    }
+    if (tuneTrials != null && (tuneTrials < 1 || tuneTrials > 100_000)) {
+      throw new IllegalArgumentException("--tune-trials must be in [1, 100000] but was " + tuneTrials);
+    }
+    if (tuneTrials != null && budgetSeconds != null) {
+      throw new IllegalArgumentException("--tune-budget " + budgetSeconds + " and --tune-trials "
+          + tuneTrials + " conflict: the clock or the trial count ends the search; give one");
+    }
+    if (noTune && (tuneTrials != null || budgetSeconds != null)) {
+      throw new IllegalArgumentException((tuneTrials != null ? "--tune-trials" : "--tune-budget")
+          + " and --no-tune conflict: there is no search to bound");
     }
     if (easeMaxItems < 1 || easeMaxItems > 20_000) {
       throw new IllegalArgumentException("--ease-max-items must be in [1, 20000] but was " + easeMaxItems);
@@ -104,8 +122,12 @@ public final class TuningOptions {
           .family(family != null ? family : untunedFamily())
           .confidence(c != null ? c : ConfidenceTransform.LINEAR).build().fit(train, texts, ProgressListener.NONE);
     }
-    ImplicitTuner.Builder t = ImplicitTuner.newBuilder().embedder(embedder).seed(seed)
-        .budget(Duration.ofMillis(Math.round(budgetSeconds * 1000))).easeMaxItems(easeMaxItems);
+    ImplicitTuner.Builder t = ImplicitTuner.newBuilder().embedder(embedder).seed(seed).easeMaxItems(easeMaxItems);
+    if (tuneTrials != null) {
+      t.trialLimit(tuneTrials);
+    } else {
+      t.budget(Duration.ofMillis(Math.round((budgetSeconds != null ? budgetSeconds : 50) * 1000)));
+    }
     if (factors != null) {
       t.factors(factors);
     }
@@ -138,6 +160,11 @@ public final class TuningOptions {
         + "validation NDCG@10 %.4f%n", r.trials(), r.millis() / 1000.0, r.best().settings().format(", "),
         r.best().validationNdcg());
     out.print(r.trialTable());
+    if (r.stoppedAfter() > 0 && tuneTrials == null) {
+      out.printf(Locale.ROOT, "the time budget stopped the search after %d %s; --tune-trials %d instead of "
+          + "--tune-budget makes this choice again on any machine%n", r.stoppedAfter(),
+          r.stoppedAfter() == 1 ? "trial" : "trials", r.stoppedAfter());
+    }
     return r.model();
   }
 

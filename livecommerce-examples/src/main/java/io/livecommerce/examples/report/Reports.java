@@ -74,6 +74,11 @@ public final class Reports {
     page.paragraph(String.format(Locale.ROOT, "%d models fitted in %.1f s on a validation split of the training "
         + "data; chosen: %s, validation NDCG@10 %.4f.", r.trials(), r.millis() / 1000.0,
         r.best().settings().format(", "), r.best().validationNdcg()));
+    if (!r.untried().isEmpty()) {
+      page.paragraph(String.format(Locale.ROOT, "The search stopped after %d %s (time budget or trial limit); "
+          + "untried: %s.", r.stoppedAfter(), r.stoppedAfter() == 1 ? "trial" : "trials",
+          String.join("; ", r.untried())));
+    }
     if (r.history().isEmpty()) {
       return;
     }
