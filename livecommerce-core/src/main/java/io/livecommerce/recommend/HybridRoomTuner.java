@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code validationHours} of them are held out, candidates are the rooms live at the start of that window, and the
  * rooms each viewer then watched for a minute or more are what NDCG@10 counts. Searched: how watch events become
  * confidence (the default {@link ConfidenceWeights}, watching only, interactions doubled), alpha, factors and
- * regularization (a seeded sample of at most {@code maxTrials}, within a time budget checked between trials), then
+ * regularization (a seeded sample of at most {@code maxTrials}, within a time budget checked between trials: see
+ * {@link #withBudget}), then
  * the model family (EASE on the winner's confidence with λ doubling or halving from 0.5 x the mean diagonal while
  * validation improves, and the blend of both; see {@link ModelFamily}), then the blend of content, popularity,
  * momentum and repeat viewing (0 allowed) without retraining. The winner is retrained on all the
@@ -89,6 +90,22 @@ public final class HybridRoomTuner {
   public HybridRoomTuner withMaxTrials(int trials) {
     return new HybridRoomTuner(base, seed, Checks.inRange(trials, 1, 1000, "maxTrials"), budget, validationHours,
         validationStart);
+  }
+
+  /**
+   * The same tuner with another time budget, {@code > 0} (default 120 s). It is checked between trials: the starting
+   * settings, EASE's first λ and the blend weights are always tried. The choice is deterministic for a seed as long
+   * as the budget does not stop the search; when it does, an INFO log says after how many trials, and a slower
+   * machine may stop earlier. {@link #withMaxTrials} bounds the search without the clock.
+   *
+   * @throws IllegalArgumentException if {@code budget} is null, zero or negative
+   */
+  public HybridRoomTuner withBudget(Duration budget) {
+    Checks.notNull(budget, "budget");
+    if (budget.isNegative() || budget.isZero()) {
+      throw new IllegalArgumentException("budget must be > 0 but was " + budget);
+    }
+    return new HybridRoomTuner(base, seed, maxTrials, budget, validationHours, validationStart);
   }
 
   /** The same tuner holding out the last {@code hours} of events, in (0, 24 * 365]. */

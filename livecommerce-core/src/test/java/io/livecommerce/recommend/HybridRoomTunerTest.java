@@ -39,6 +39,21 @@ class HybridRoomTunerTest {
   }
 
   @Test
+  void theBudgetCanBeSetAndStopsTheSearchBetweenTrials() {
+    HybridRoomTuner.Result r = HybridRoomTuner.of(trainer()).withMaxTrials(4).withSeed(7)
+        .withBudget(java.time.Duration.ofNanos(1)).tune(WORLD.rooms, WORLD.train);
+    // Spent at once: the starting settings and EASE's first λ are tried, nothing else (no 4 sampled, no blend).
+    assertEquals(2, r.trials(), r.describe());
+    assertTrue(r.validationNdcg() > 0, r.describe());
+    IllegalArgumentException zero = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> HybridRoomTuner.of(trainer()).withBudget(java.time.Duration.ZERO));
+    assertTrue(zero.getMessage().contains("budget must be > 0 but was PT0S"), zero.getMessage());
+    IllegalArgumentException none = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> HybridRoomTuner.of(trainer()).withBudget(null));
+    assertTrue(none.getMessage().contains("budget"), none.getMessage());
+  }
+
+  @Test
   void tooLittleDataFallsBackToTheStartingSettings() {
     List<io.livecommerce.domain.WatchEvent> few = WORLD.train.subList(0, 3);
     HybridRoomTuner.Result r = HybridRoomTuner.of(trainer()).withValidationHours(0.001).tune(WORLD.rooms, few);

@@ -124,6 +124,42 @@ class CliTest {
         "--world is read by --split replay only");
   }
 
+  @Test
+  void replayHonoursOrRefusesEveryTuningFlag(@TempDir Path dir) throws Exception {
+    assertEquals(0, cli("generate-world", "--out", dir.toString(), "--size", "tiny", "--seed", "3").code);
+    String[] replay = {"evaluate-recommender", "--world", dir.toString(), "--split", "replay", "--model", "hashing",
+        "--max-arrivals", "100"};
+    // The room tuner searches the ALS settings itself: fixing one used to be ignored without a word.
+    Result fixed = cli(concat(replay, "--factors", "8", "--ease-lambda", "0.5"));
+    assertEquals(2, fixed.code, fixed.err);
+    assertTrue(fixed.err.contains("--factors 8, --ease-lambda 0.5: the replay's room tuner searches these itself; "
+        + "to fix them, add --no-tune"), fixed.err);
+    // With --no-tune they train, and change the result.
+    Result untuned = cli(concat(replay, "--no-tune"));
+    Result eight = cli(concat(replay, "--no-tune", "--factors", "8"));
+    Result ease = cli(concat(replay, "--no-tune", "--model-family", "ease", "--ease-lambda", "0.5"));
+    for (Result r : List.of(untuned, eight, ease)) {
+      assertEquals(0, r.code, r.err);
+    }
+    assertTrue(!untuned.out.equals(eight.out) && !untuned.out.equals(ease.out), untuned.out + eight.out + ease.out);
+    Result confidence = cli(concat(replay, "--confidence", "binary"));
+    assertEquals(2, confidence.code);
+    assertTrue(confidence.err.contains("--confidence binary has no meaning in a replay"), confidence.err);
+    Result trials = cli(concat(replay, "--tune-trials", "3"));
+    assertEquals(2, trials.code);
+    assertTrue(trials.err.contains("--tune-trials 3 applies to --split random or time"), trials.err);
+    // The budget reaches the room tuner: spent at once, it tries the starting settings and EASE's first λ only.
+    Result budget = cli(concat(replay, "--tune-budget", "0.001"));
+    assertEquals(0, budget.code, budget.err);
+    assertTrue(budget.out.startsWith("tuned on the last hours before the window (2 trials): "), budget.out);
+  }
+
+  static String[] concat(String[] head, String... tail) {
+    String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    return all;
+  }
+
   static Path interactions(Path dir) throws Exception {
     StringBuilder sb = new StringBuilder("user,item,weight,timestamp\n");
     Random rnd = new Random(1);

@@ -13,7 +13,6 @@ import io.livecommerce.examples.world.World;
 import io.livecommerce.examples.world.WorldFiles;
 import io.livecommerce.recommend.HybridRoomRecommender;
 import io.livecommerce.recommend.HybridRoomTrainer;
-import io.livecommerce.recommend.HybridRoomTuner;
 import io.livecommerce.recommend.ImplicitAls;
 import io.livecommerce.recommend.ImplicitModel;
 import io.livecommerce.recommend.Interaction;
@@ -172,16 +171,7 @@ public final class EvaluateRecommenderCommand implements Callable<Integer> {
     try {
       HybridRoomTrainer trainer = HybridRoomRecommender.newBuilder().embedder(embedder).anchors(w.anchors())
           .als(ImplicitAls.newBuilder().seed(seed.seed).build());
-      HybridRoomRecommender rec;
-      if (tuning.noTune) {
-        rec = trainer.train(w.rooms(), past);
-      } else {
-        HybridRoomTuner.Result tuned = HybridRoomTuner.of(trainer).withSeed(seed.seed).withMaxTrials(6)
-            .tune(w.rooms(), past);
-        rec = tuned.model();
-        out.printf(Locale.ROOT, "tuned on the last hours before the window (%d trials): %s%n", tuned.trials(),
-            io.livecommerce.examples.Demo.tuningChoice(tuned));
-      }
+      HybridRoomRecommender rec = tuning.fitRooms(trainer, w.rooms(), past, seed.seed, out);
       List<LiveRoom> rooms = w.rooms().stream().filter(r -> r.endMillis() > cut).toList();
       NextRoomReplay.Report r = NextRoomReplay.run(rec, rooms, window, maxArrivals);
       out.printf(Locale.ROOT, "replayed %d events of the last 24 hours (%d rooms); trained on %d before%n",

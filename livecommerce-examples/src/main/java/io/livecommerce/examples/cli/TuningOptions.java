@@ -1,10 +1,15 @@
 package io.livecommerce.examples.cli;
 
 import io.livecommerce.ProgressListener;
+import io.livecommerce.domain.LiveRoom;
+import io.livecommerce.domain.WatchEvent;
 import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.recommend.AlsSettings;
 import io.livecommerce.recommend.ConfidenceTransform;
 import io.livecommerce.recommend.EaseTrainer;
+import io.livecommerce.recommend.HybridRoomRecommender;
+import io.livecommerce.recommend.HybridRoomTrainer;
+import io.livecommerce.recommend.HybridRoomTuner;
 import io.livecommerce.recommend.ImplicitAls;
 import io.livecommerce.recommend.ImplicitModel;
 import io.livecommerce.recommend.ImplicitRecommender;
@@ -13,6 +18,7 @@ import io.livecommerce.recommend.Interaction;
 import io.livecommerce.recommend.ModelFamily;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,13 +74,13 @@ public final class TuningOptions {
           + "(untuned default 0.25).")
   Double easeLambda;
 
-  @Option(names = "--ease-max-items", paramLabel = "N", defaultValue = "" + EaseTrainer.DEFAULT_MAX_ITEMS,
+  @Option(names = "--ease-max-items", paramLabel = "N",
       description = "The most items the item-to-item model (EASE) covers, the most interacted first, in [1, 20000] "
-      + "(default: ${DEFAULT-VALUE}); the rest are ranked by the other signals. Training time grows as N cubed: one "
-      + "fit took about 2.6 s at 4,000 items, 16 s at 7,361 and 45 s at 10,000 on 2 cores; heap about 16 N^2 bytes "
+      + "(default: " + EaseTrainer.DEFAULT_MAX_ITEMS + "); the rest are ranked by the other signals. Training time "
+      + "grows as N cubed: one fit took about 2.6 s at 4,000 items, 16 s at 7,361 and 45 s at 10,000 on 2 cores; heap about 16 N^2 bytes "
       + "while training (1 GB at 8,000). Tuning searches EASE's λ over at most the "
       + ImplicitTuner.DEFAULT_EASE_SEARCH_ITEMS + " most interacted, then fits this many.")
-  int easeMaxItems = EaseTrainer.DEFAULT_MAX_ITEMS;
+  Integer easeMaxItemsOption;
 
   /** What the last {@link #fit} tuning did; null when it did not tune. */
   ImplicitTuner.Result lastTuning;
@@ -82,36 +88,10 @@ public final class TuningOptions {
   /** Trains on {@code train} only, tuned or not, and prints what was chosen. */
   ImplicitModel fit(List<Interaction> train, Map<String, String> texts, TextEmbedder embedder, long seed,
       PrintWriter out) {
-    if (budgetSeconds != null && !(budgetSeconds > 0 && budgetSeconds <= 86_400)) {
-      throw new IllegalArgumentException("--tune-budget must be in (0, 86400] seconds but was " + budgetSeconds);
-    }
-    if (tuneTrials != null && (tuneTrials < 1 || tuneTrials > 100_000)) {
-      throw new IllegalArgumentException("--tune-trials must be in [1, 100000] but was " + tuneTrials);
-    }
-    if (tuneTrials != null && budgetSeconds != null) {
-      throw new IllegalArgumentException("--tune-budget " + budgetSeconds + " and --tune-trials "
-          + tuneTrials + " conflict: the clock or the trial count ends the search; give one");
-    }
-    if (noTune && (tuneTrials != null || budgetSeconds != null)) {
-      throw new IllegalArgumentException((tuneTrials != null ? "--tune-trials" : "--tune-budget")
-          + " and --no-tune conflict: there is no search to bound");
-    }
-    if (easeMaxItems < 1 || easeMaxItems > 20_000) {
-      throw new IllegalArgumentException("--ease-max-items must be in [1, 20000] but was " + easeMaxItems);
-    }
-    if (easeLambda != null && !(easeLambda > 0 && easeLambda <= 1e6)) {
-      throw new IllegalArgumentException("--ease-lambda must be in (0, 1e6] but was " + easeLambda);
-    }
+    validate();
+    int easeMaxItems = easeMaxItems();
     ConfidenceTransform c = confidence();
     ModelFamily family = family();
-    boolean alsFlags = alpha != null || factors != null || regularization != null || iterations != null;
-    if (family == ModelFamily.EASE && alsFlags) {
-      throw new IllegalArgumentException("--model-family ease and the ALS settings (--factors, --alpha, "
-          + "--regularization, --iterations) conflict: EASE trains no factors");
-    }
-    if (family == ModelFamily.ALS && easeLambda != null) {
-      throw new IllegalArgumentException("--model-family als and --ease-lambda conflict: ALS has no item weights");
-    }
     if (noTune) {
       ImplicitAls.Builder als = ImplicitAls.newBuilder().settings(alsSettings(seed));
       EaseTrainer.Builder ease = EaseTrainer.newBuilder().maxItems(easeMaxItems);
@@ -166,6 +146,98 @@ public final class TuningOptions {
           r.stoppedAfter() == 1 ? "trial" : "trials", r.stoppedAfter());
     }
     return r.model();
+  }
+
+  /** Checks the flags on their own and against each other. */
+  private void validate() {
+    if (budgetSeconds != null && !(budgetSeconds > 0 && budgetSeconds <= 86_400)) {
+      throw new IllegalArgumentException("--tune-budget must be in (0, 86400] seconds but was " + budgetSeconds);
+    }
+    if (tuneTrials != null && (tuneTrials < 1 || tuneTrials > 100_000)) {
+      throw new IllegalArgumentException("--tune-trials must be in [1, 100000] but was " + tuneTrials);
+    }
+    if (tuneTrials != null && budgetSeconds != null) {
+      throw new IllegalArgumentException("--tune-budget " + budgetSeconds + " and --tune-trials "
+          + tuneTrials + " conflict: the clock or the trial count ends the search; give one");
+    }
+    if (noTune && (tuneTrials != null || budgetSeconds != null)) {
+      throw new IllegalArgumentException((tuneTrials != null ? "--tune-trials" : "--tune-budget")
+          + " and --no-tune conflict: there is no search to bound");
+    }
+    if (easeMaxItemsOption != null && (easeMaxItemsOption < 1 || easeMaxItemsOption > 20_000)) {
+      throw new IllegalArgumentException("--ease-max-items must be in [1, 20000] but was " + easeMaxItemsOption);
+    }
+    if (easeLambda != null && !(easeLambda > 0 && easeLambda <= 1e6)) {
+      throw new IllegalArgumentException("--ease-lambda must be in (0, 1e6] but was " + easeLambda);
+    }
+    confidence();
+    ModelFamily family = family();
+    boolean alsFlags = alpha != null || factors != null || regularization != null || iterations != null;
+    if (family == ModelFamily.EASE && alsFlags) {
+      throw new IllegalArgumentException("--model-family ease and the ALS settings (--factors, --alpha, "
+          + "--regularization, --iterations) conflict: EASE trains no factors");
+    }
+    if (family == ModelFamily.ALS && easeLambda != null) {
+      throw new IllegalArgumentException("--model-family als and --ease-lambda conflict: ALS has no item weights");
+    }
+  }
+
+  private int easeMaxItems() {
+    return easeMaxItemsOption != null ? easeMaxItemsOption : EaseTrainer.DEFAULT_MAX_ITEMS;
+  }
+
+  /**
+   * The room recommender of a next-room replay, trained by {@code trainer} (which it sets up): with --no-tune the
+   * given settings train; tuned, the room tuner searches its own (within --tune-budget when given). Flags with no
+   * meaning there are refused, never ignored.
+   */
+  HybridRoomRecommender fitRooms(HybridRoomTrainer trainer, List<LiveRoom> rooms, List<WatchEvent> events,
+      long seed, PrintWriter out) {
+    validate();
+    if (confidence != null) {
+      throw new IllegalArgumentException("--confidence " + confidence + " has no meaning in a replay: rooms weigh "
+          + "watch time and interactions, not a weight column");
+    }
+    if (tuneTrials != null) {
+      throw new IllegalArgumentException("--tune-trials " + tuneTrials + " applies to --split random or time; the "
+          + "replay's room tuner samples 6 configurations and takes --tune-budget");
+    }
+    if (noTune) {
+      ModelFamily family = family();
+      HybridRoomTrainer t = trainer.als(ImplicitAls.newBuilder().settings(alsSettings(seed)).build())
+          .family(family != null ? family : untunedFamily());
+      if (easeLambda != null || easeMaxItemsOption != null) {
+        EaseTrainer.Builder ease = EaseTrainer.newBuilder().maxItems(easeMaxItems());
+        if (easeLambda != null) {
+          ease.relativeLambda(easeLambda);
+        }
+        t.ease(ease.build());
+      }
+      return t.train(rooms, events);
+    }
+    List<String> fixed = new ArrayList<>();
+    Object[][] flags = {{"--factors", factors}, {"--alpha", alpha}, {"--regularization", regularization},
+        {"--iterations", iterations}, {"--ease-lambda", easeLambda}, {"--ease-max-items", easeMaxItemsOption}};
+    for (Object[] f : flags) {
+      if (f[1] != null) {
+        fixed.add(f[0] + " " + f[1]);
+      }
+    }
+    if (!modelFamily.equalsIgnoreCase("auto")) {
+      fixed.add("--model-family " + modelFamily);
+    }
+    if (!fixed.isEmpty()) {
+      throw new IllegalArgumentException(String.join(", ", fixed) + ": the replay's room tuner searches these "
+          + "itself; to fix them, add --no-tune");
+    }
+    HybridRoomTuner tuner = HybridRoomTuner.of(trainer).withSeed(seed).withMaxTrials(6);
+    if (budgetSeconds != null) {
+      tuner = tuner.withBudget(Duration.ofMillis(Math.round(budgetSeconds * 1000)));
+    }
+    HybridRoomTuner.Result tuned = tuner.tune(rooms, events);
+    out.printf(Locale.ROOT, "tuned on the last hours before the window (%d trials): %s%n", tuned.trials(),
+        io.livecommerce.examples.Demo.tuningChoice(tuned));
+    return tuned.model();
   }
 
   /** The ALS settings an untuned fit uses: the defaults with what was given on the command line. */
