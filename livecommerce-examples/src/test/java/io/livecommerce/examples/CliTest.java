@@ -125,7 +125,7 @@ class CliTest {
   }
 
   @Test
-  void replayHonoursOrRefusesEveryTuningFlag(@TempDir Path dir) throws Exception {
+  void replayHonoursOrRefusesEveryFlag(@TempDir Path dir) throws Exception {
     assertEquals(0, cli("generate-world", "--out", dir.toString(), "--size", "tiny", "--seed", "3").code);
     String[] replay = {"evaluate-recommender", "--world", dir.toString(), "--split", "replay", "--model", "hashing",
         "--max-arrivals", "100"};
@@ -152,6 +152,16 @@ class CliTest {
     Result budget = cli(concat(replay, "--tune-budget", "0.001"));
     assertEquals(0, budget.code, budget.err);
     assertTrue(budget.out.startsWith("tuned on the last hours before the window (2 trials): "), budget.out);
+    // Options of the other mode are refused by name, in both directions.
+    Result other = cli(concat(replay, "--k", "5", "--test-fraction", "0.3"));
+    assertEquals(2, other.code);
+    assertTrue(other.err.contains("--k, --test-fraction have no effect here: --split replay reads a world folder"),
+        other.err);
+    Result arrivals = cli("evaluate-recommender", "--interactions", interactions(dir).toString(), "--max-arrivals",
+        "10");
+    assertEquals(2, arrivals.code);
+    assertTrue(arrivals.err.contains("--max-arrivals has no effect here: --split time splits --interactions"),
+        arrivals.err);
   }
 
   static String[] concat(String[] head, String... tail) {

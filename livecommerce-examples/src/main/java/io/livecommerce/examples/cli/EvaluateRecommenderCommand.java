@@ -90,6 +90,7 @@ public final class EvaluateRecommenderCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--world is read by --split replay only; this run splits --interactions "
           + "with --split " + split);
     }
+    refuse("--split " + split + " splits --interactions", "--max-arrivals");
     input.validate();
     report.validate("--interactions", input.interactions, "--items", input.items);
     if (!(testFraction > 0 && testFraction < 1)) {
@@ -139,6 +140,16 @@ public final class EvaluateRecommenderCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** Refuses the options among {@code names} given on the command line: in this mode they would be ignored. */
+  private void refuse(String mode, String... names) {
+    List<String> given = java.util.Arrays.stream(names)
+        .filter(n -> spec.commandLine().getParseResult().hasMatchedOption(n)).toList();
+    if (!given.isEmpty()) {
+      throw new IllegalArgumentException(String.join(", ", given) + (given.size() == 1 ? " has" : " have")
+          + " no effect here: " + mode);
+    }
+  }
+
   /**
    * Next-room replay of a world's last 24 hours (LiveRec's protocol): trains the room recommender on what came
    * before (tuned on its own last hours unless --no-tune), then ranks the rooms live at each arrival.
@@ -150,6 +161,9 @@ public final class EvaluateRecommenderCommand implements Callable<Integer> {
     if (input.interactions != null) {
       throw new IllegalArgumentException("--split replay reads --world " + world + ", not --interactions");
     }
+    // The world's own files, columns and encoding; the last 24 hours held out; HR@1/5/10 and NDCG@10 reported.
+    refuse("--split replay reads a world folder and holds out its last 24 hours", "--items", "--k",
+        "--test-fraction", "--user-column", "--item-column", "--weight-column", "--timestamp-column", "--encoding");
     if (maxArrivals <= 0) {
       throw new IllegalArgumentException("--max-arrivals must be > 0 but was " + maxArrivals);
     }
