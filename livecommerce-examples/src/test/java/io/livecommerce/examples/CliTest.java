@@ -164,6 +164,24 @@ class CliTest {
         arrivals.err);
   }
 
+  @Test
+  void aUsageErrorIsShortAndEnumValuesIgnoreCase(@TempDir Path dir) throws Exception {
+    Result typo = cli("recommend", "--interactons", "x.csv", "--out", dir.resolve("o.csv").toString());
+    assertEquals(2, typo.code);
+    assertTrue(typo.err.startsWith("error: Unknown options: '--interactons', 'x.csv'"), typo.err);
+    assertTrue(typo.err.contains("Possible solutions: --interactions"), typo.err);
+    assertTrue(typo.err.contains("see: livecommerce recommend --help"), typo.err);
+    assertTrue(typo.err.lines().count() <= 4, "no page of help under the error: " + typo.err);
+    Result missing = cli("recommend", "--interactions", "x.csv");
+    assertEquals(2, missing.code);
+    assertTrue(missing.err.startsWith("error: Missing required option: '--out=<outFile>'"), missing.err);
+    assertEquals(0, cli("generate-world", "--out", dir.resolve("w").toString(), "--size", "tiny").code);
+    Result lower = cli("export-finetune", "--scripts", dir.resolve("w/scripts.csv").toString(), "--out",
+        dir.resolve("ft").toString(), "--outcome", "orders_per_minute");
+    assertEquals(0, lower.code, lower.err);
+    assertTrue(Files.readString(dir.resolve("ft/summary.json")).contains("ORDERS_PER_MINUTE"), "the outcome used");
+  }
+
   static String[] concat(String[] head, String... tail) {
     String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
     System.arraycopy(tail, 0, all, head.length, tail.length);

@@ -63,6 +63,17 @@ public final class Cli implements Callable<Integer> {
     CommandLine cl = new CommandLine(new Cli());
     cl.setOut(out);
     cl.setErr(err);
+    // Enum values as the other flags take them (--model-family ease): gmv_per_minute as well as GMV_PER_MINUTE.
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // A usage error in two or three lines rather than above a hundred lines of help it scrolls away behind.
+    cl.setParameterExceptionHandler((e, args) -> {
+      PrintWriter w = e.getCommandLine().getErr();
+      w.println("error: " + e.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, w);
+      w.println("see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+      w.flush();
+      return ExitCodes.BAD_INPUT;
+    });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) ->
         ExitCodes.report(e, List.of(parseResult.originalArgs().toArray(new String[0])).contains("--verbose"), err,
             commandLine.getCommandSpec().findOption("--k") != null));
