@@ -77,8 +77,8 @@ public final class TuningOptions {
   @Option(names = "--ease-max-items", paramLabel = "N",
       description = "The most items the item-to-item model (EASE) covers, the most interacted first, in [1, 20000] "
       + "(default: " + EaseTrainer.DEFAULT_MAX_ITEMS + "); the rest are ranked by the other signals. Training time "
-      + "grows as N cubed: one fit took about 2.6 s at 4,000 items, 16 s at 7,361 and 45 s at 10,000 on 2 cores; heap about 16 N^2 bytes "
-      + "while training (1 GB at 8,000). Tuning searches EASE's λ over at most the "
+      + "grows as N cubed: one fit took about 2.6 s at 4,000 items, 16 s at 7,361 and 45 s at 10,000 on 2 cores; "
+      + "heap about 16 N^2 bytes while training (1 GB at 8,000). Tuning searches EASE's λ over at most the "
       + ImplicitTuner.DEFAULT_EASE_SEARCH_ITEMS + " most interacted, then fits this many.")
   Integer easeMaxItemsOption;
 
