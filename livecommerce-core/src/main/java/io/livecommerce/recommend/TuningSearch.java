@@ -46,6 +46,8 @@ final class TuningSearch {
   // The predicted cost of the final EASE fit, kept free at the end of the budget: from the cheapest EASE trial,
   // scaled to the final model's items.
   long easeReserveNanos;
+  // The last fit's cost: the estimate of the next one, so that a trial starts only when it can end in the budget.
+  long lastTrialNanos;
 
   TuningSearch(long start, ValidationSplit v, TextEmbedder memo, Map<String, String> texts, LongSupplier nanoTime,
       Duration budget, int trialLimit, int k, long seed, int easeSearchItems, int finalEaseItems) {
@@ -63,12 +65,12 @@ final class TuningSearch {
   }
 
   /**
-   * True once the trial limit is reached or, without one, once the time spent plus what the final EASE fit is
-   * predicted to cost passes the budget; it stays true.
+   * True once the trial limit is reached or, without one, once the time spent plus the next trial's and the final
+   * EASE fit's predicted costs pass the budget; it stays true.
    */
   boolean stop() {
     if (!stopped && (trialLimit > 0 ? trials >= trialLimit
-        : nanoTime.getAsLong() - start + easeReserveNanos > budget.toNanos())) {
+        : nanoTime.getAsLong() - start + lastTrialNanos + easeReserveNanos > budget.toNanos())) {
       stopped = true;
       stoppedAfter = trials;
     }
@@ -111,6 +113,7 @@ final class TuningSearch {
     LOG.debug("trial {}: validation NDCG@{} {}", t.describe(), k, ndcg);
     ImplicitTuner.Trial scored = t.scored(ndcg);
     long cost = nanoTime.getAsLong() - t0;
+    lastTrialNanos = cost;
     history.add(scored);
     costs.add(cost / 1_000_000);
     if (t.family() == ModelFamily.EASE && m.ease().size() > 0) {
@@ -139,6 +142,9 @@ final class TuningSearch {
 
   ImplicitModel fit(ImplicitTuner.Trial t, ValidationSplit split) {
     trials++;
-    return t.recommender(memo, seed, easeSearchItems).fit(split.train, texts);
+    long t0 = nanoTime.getAsLong();
+    ImplicitModel m = t.recommender(memo, seed, easeSearchItems).fit(split.train, texts);
+    lastTrialNanos = nanoTime.getAsLong() - t0;
+    return m;
   }
 }

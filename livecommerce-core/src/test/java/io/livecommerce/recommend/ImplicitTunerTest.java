@@ -107,8 +107,9 @@ class ImplicitTunerTest {
     // One trial more lets the search take the step it stopped before.
     ImplicitTuner.Result more = ImplicitTuner.newBuilder().embedder(HashingTextEmbedder.create()).maxTrials(6)
         .seed(5).trialLimit(timed.stoppedAfter() + 1).build().tune(SPLIT.train(), WORLD.itemTexts);
-    assertTrue(more.trials() > timed.trials(), more.trialTable() + " vs " + timed.trialTable());
-    assertTrue(!more.untried().equals(timed.untried()), more.untried() + " vs " + timed.untried());
+    assertEquals(timed.stoppedAfter() + 1, more.stoppedAfter(), more.trialTable());
+    assertEquals(timed.history().size() + 1, more.history().size(), more.trialTable());
+    assertEquals(timed.history(), more.history().subList(0, timed.history().size()));
     // A limit the search never reaches: nothing untried, no stop.
     ImplicitTuner.Result all = ImplicitTuner.newBuilder().embedder(HashingTextEmbedder.create()).maxTrials(6)
         .seed(5).trialLimit(100_000).build().tune(SPLIT.train(), WORLD.itemTexts);
@@ -146,10 +147,21 @@ class ImplicitTunerTest {
     assertThrows(IllegalArgumentException.class, () -> ImplicitTuner.newBuilder().easeSearchItems(20_001));
   }
 
+  @Test
+  void aTrialStartsOnlyWhenItCanEndWithinTheBudget() {
+    // Every clock reading is 100 ms later, so trials cost alike and the last one predicts the next.
+    AtomicLong clock = new AtomicLong();
+    ImplicitTuner.Result r = tuner().family(ModelFamily.EASE).confidence(ConfidenceTransform.BINARY)
+        .easeMaxItems(30).budget(Duration.ofMillis(2500)).nanoTime(() -> clock.addAndGet(100_000_000L)).build()
+        .tune(SPLIT.train(), Map.of());
+    assertTrue(r.stoppedAfter() > 0, r.trialTable());
+    assertTrue(r.millis() <= 2500, r.millis() + " ms for a 2,500 ms budget\n" + r.trialTable());
+  }
+
   private static ImplicitTuner easeOnly(int searchItems) {
     AtomicLong clock = new AtomicLong();
     return tuner().family(ModelFamily.EASE).confidence(ConfidenceTransform.BINARY).easeMaxItems(30)
-        .easeSearchItems(searchItems).budget(Duration.ofSeconds(3)).nanoTime(() -> clock.addAndGet(100_000_000L))
+        .easeSearchItems(searchItems).budget(Duration.ofSeconds(6)).nanoTime(() -> clock.addAndGet(100_000_000L))
         .build();
   }
 }

@@ -34,9 +34,9 @@ public final class TuningOptions {
   boolean noTune;
 
   @Option(names = "--tune-budget", paramLabel = "SECONDS",
-      description = "Tuning aims to end within this many seconds, the final fit included: no new trial starts once "
-      + "the time spent plus the predicted cost of the final fit passes it (default: 50). Where it stops depends on "
-      + "the machine's speed; --tune-trials does not.")
+      description = "Tuning aims to end within this many seconds, the final fit included: a trial starts only when "
+      + "it and the final fit, as predicted from the trials so far, fit in what is left (default: 50). Where it "
+      + "stops depends on the machine's speed; --tune-trials does not.")
   Double budgetSeconds;
 
   @Option(names = "--tune-trials", paramLabel = "N",
