@@ -178,10 +178,13 @@ public final class ImplicitTuner {
       }
     }
 
-    /** One line for logs and the CLI. */
+    /**
+     * One line for logs, the CLI and the model file's provenance; with {@code stoppedAfter=N} when the budget or the
+     * trial limit stopped the search ({@link Builder#trialLimit} of N repeats it).
+     */
     public String describe() {
       return best.describe() + String.format(Locale.ROOT, ",validationNdcg=%.4f,trials=%d,seconds=%.1f",
-          best.validationNdcg(), trials, millis / 1000.0);
+          best.validationNdcg(), trials, millis / 1000.0) + (stoppedAfter > 0 ? ",stoppedAfter=" + stoppedAfter : "");
     }
 
     /**

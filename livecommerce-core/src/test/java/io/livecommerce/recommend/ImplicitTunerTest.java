@@ -101,6 +101,8 @@ class ImplicitTunerTest {
     assertEquals(timed.untried(), counted.untried());
     assertEquals(timed.trials(), counted.trials());
     assertEquals(timed.stoppedAfter(), counted.stoppedAfter());
+    // The model file's provenance says where the search stopped, so the run can be repeated from the file alone.
+    assertTrue(timed.model().tuning().endsWith(",stoppedAfter=" + timed.stoppedAfter()), timed.model().tuning());
     for (String u : List.of("u1", "u7", "u42")) {
       assertEquals(timed.model().recommend(u, 10, true), counted.model().recommend(u, 10, true), u);
     }
