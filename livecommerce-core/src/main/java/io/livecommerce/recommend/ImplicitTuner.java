@@ -59,6 +59,8 @@ public final class ImplicitTuner {
   static final double[] POPULARITY_WEIGHTS = {0, 0.05, 0.2, 0.5};
   /** The most items EASE covers during the λ search, by default. */
   public static final int DEFAULT_EASE_SEARCH_ITEMS = 4000;
+  /** The time budget when neither {@link Builder#budget} nor {@link Builder#trialLimit} is set. */
+  public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(50);
 
   private final TextEmbedder embedder;
   private final long seed;
@@ -82,7 +84,7 @@ public final class ImplicitTuner {
     this.embedder = b.embedder;
     this.seed = b.seed;
     this.maxTrials = b.maxTrials;
-    this.budget = b.budget != null ? b.budget : b.trialLimit > 0 ? null : Builder.DEFAULT_BUDGET;
+    this.budget = b.budget != null ? b.budget : b.trialLimit > 0 ? null : DEFAULT_BUDGET;
     this.trialLimit = b.trialLimit;
     this.k = b.k;
     this.maxValidationUsers = b.maxValidationUsers;
@@ -486,7 +488,6 @@ public final class ImplicitTuner {
     private TextEmbedder embedder;
     private long seed = 42;
     private int maxTrials = 24;
-    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(50);
     private Duration budget;
     private int trialLimit;
     private int k = 10;

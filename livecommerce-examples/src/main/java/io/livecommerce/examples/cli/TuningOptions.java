@@ -105,8 +105,8 @@ public final class TuningOptions {
     ImplicitTuner.Builder t = ImplicitTuner.newBuilder().embedder(embedder).seed(seed).easeMaxItems(easeMaxItems);
     if (tuneTrials != null) {
       t.trialLimit(tuneTrials);
-    } else {
-      t.budget(Duration.ofMillis(Math.round((budgetSeconds != null ? budgetSeconds : 50) * 1000)));
+    } else if (budgetSeconds != null) {
+      t.budget(Duration.ofMillis(Math.round(budgetSeconds * 1000)));
     }
     if (factors != null) {
       t.factors(factors);

@@ -47,4 +47,12 @@ class TuningOptionsTest {
     String help = new CommandLine(new RecommendCommand()).getUsageMessage();
     assertTrue(help.replaceAll("\\s+", " ").contains("a multiple of the mean diagonal of X'X"), help);
   }
+
+  @Test
+  void theBudgetHelpStatesTheTunersDefault() {
+    // The CLI leaves the budget to the tuner when --tune-budget is not given; its help must say the same number.
+    String help = new CommandLine(new RecommendCommand()).getUsageMessage().replaceAll("\\s+", " ");
+    assertTrue(help.contains("fit in what is left (default: " + io.livecommerce.recommend.ImplicitTuner.DEFAULT_BUDGET
+        .toSeconds() + ")"), help);
+  }
 }
