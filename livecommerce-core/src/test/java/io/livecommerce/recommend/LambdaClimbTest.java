@@ -3,6 +3,7 @@ package io.livecommerce.recommend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,22 @@ class LambdaClimbTest {
       assertTrue(off <= 0.126, "peak " + peak + ": found " + b.lambda() + " after " + tried);
       assertTrue(tried.size() <= 6, "peak " + peak + ": " + tried.size() + " trials " + tried);
       assertTrue(tried.stream().allMatch(l -> l >= 0.0999 && l <= 100.01), tried.toString());
+      assertTrue(tried.stream().allMatch(l -> new BigDecimal(ImplicitTuner.plain(l)).precision() <= 3),
+          "printed with more than 3 digits: " + tried);
     }
+  }
+
+  @Test
+  void gridPointsAreQuarterDecadesThatPrintShort() {
+    List<String> printed = new ArrayList<>();
+    for (int q = -4; q <= 8; q++) {
+      double l = LambdaClimb.onGrid(q);
+      assertEquals(q / 4.0, Math.log10(l), 0.002, "quarter " + q);
+      printed.add(ImplicitTuner.plain(l));
+    }
+    assertEquals(List.of("0.1", "0.178", "0.316", "0.562", "1", "1.78", "3.16", "5.62", "10", "17.8", "31.6", "56.2",
+        "100"), printed);
+    assertEquals(3.16, LambdaClimb.START);
   }
 
   @Test
