@@ -35,10 +35,10 @@ import org.slf4j.LoggerFactory;
  * then compete on a fresh validation split (the first split flatters whichever family was searched harder), and the
  * blend weights are rescored on the winner without retraining. With a seed and no time budget hit, the choice is
  * deterministic; the time budget ends the search early on slow machines or large catalogues (it is checked between
- * trials, with room kept for the predicted final fit) and then what was tried so far decides, and
- * {@link Result#untried()} says what was left out. {@link Result#costs()} gives each trial's time. Where the clock
- * stopped the search, {@link Result#stoppedAfter()} gives the trials fitted by then, and a tuner built with that
- * {@link Builder#trialLimit} instead of a budget makes the same choice on any machine.
+ * trials, with room kept for the winner's rescoring, timed on a sample, and the predicted final fit) and then what
+ * was tried so far decides, and {@link Result#untried()} says what was left out. {@link Result#costs()} gives each
+ * trial's time. Where the clock stopped the search, {@link Result#stoppedAfter()} gives the trials fitted by then, and
+ * a tuner built with that {@link Builder#trialLimit} instead of a budget makes the same choice on any machine.
  *
  * <p>Immutable and thread-safe.
  */
@@ -248,7 +248,7 @@ public final class ImplicitTuner {
     // EASE's trials may cover fewer items than the final model: a fit costs the cube of its items, and λ, relative
     // to the mean diagonal of the items covered, carries over to the final fit.
     TuningSearch search = new TuningSearch(start, v, memo, itemTexts, nanoTime, budget, trialLimit, k, seed,
-        easeSearchItems, finalEaseItems);
+        easeSearchItems, finalEaseItems, mixes(itemTexts));
     // EASE first: for catalogues of a few thousand items a trial costs less than one ALS sweep, and it is often the
     // strongest family.
     Trial bestEase = family == null || family.usesEase() ? searchEase(search) : null;
@@ -428,13 +428,10 @@ public final class ImplicitTuner {
     Trial cf = choice.trial();
     ImplicitModel model = choice.blendOnV() != null && cf.family() != ModelFamily.EASE
         ? choice.blendOnV().withFamily(cf.family()) : search.trained(cf);
-    List<BlendWeights> mixes = new ArrayList<>();
-    for (double content : texts.isEmpty() ? new double[] {0} : CONTENT_WEIGHTS) {
-      for (double pop : POPULARITY_WEIGHTS) {
-        mixes.add(new BlendWeights(1, content, pop, 0));
-      }
-    }
+    List<BlendWeights> mixes = mixes(texts);
+    long t0 = nanoTime.getAsLong();
     double[] mixScores = search.v.ndcg(model, k, mixes);
+    LOG.debug("rescored the winner with {} blends in {} ms", mixes.size(), (nanoTime.getAsLong() - t0) / 1_000_000);
     Trial best = cf;
     for (int w = 0; w < mixes.size(); w++) {
       if (mixScores[w] > best.validationNdcg() + 1e-12) {
@@ -442,6 +439,17 @@ public final class ImplicitTuner {
       }
     }
     return best;
+  }
+
+  /** The blends of CF with content (when there are texts) and popularity that the winner is rescored with. */
+  private static List<BlendWeights> mixes(Map<String, String> texts) {
+    List<BlendWeights> mixes = new ArrayList<>();
+    for (double content : texts.isEmpty() ? new double[] {0} : CONTENT_WEIGHTS) {
+      for (double pop : POPULARITY_WEIGHTS) {
+        mixes.add(new BlendWeights(1, content, pop, 0));
+      }
+    }
+    return mixes;
   }
 
   /** A setting fixed for one family only means that family (both: their blend); none leaves the choice open. */

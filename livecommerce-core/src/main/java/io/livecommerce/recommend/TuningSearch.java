@@ -48,9 +48,16 @@ final class TuningSearch {
   long easeReserveNanos;
   // The last fit's cost: the estimate of the next one, so that a trial starts only when it can end in the budget.
   long lastTrialNanos;
+  // The winner's rescoring with every blend after the search, kept free at the end of the budget too; timed once on
+  // a sample of the validation users, as the trials never score content.
+  long rescoreReserveNanos = -1;
+  private final List<BlendWeights> mixes;
+  private long fitNanos = -1; // the fit inside the trial being scored, -1 when fit() did not make it
 
   TuningSearch(long start, ValidationSplit v, TextEmbedder memo, Map<String, String> texts, LongSupplier nanoTime,
-      Duration budget, int trialLimit, int k, long seed, int easeSearchItems, int finalEaseItems) {
+      Duration budget, int trialLimit, int k, long seed, int easeSearchItems, int finalEaseItems,
+      List<BlendWeights> mixes) {
+    this.mixes = List.copyOf(mixes);
     this.nanoTime = nanoTime;
     this.budget = budget;
     this.trialLimit = trialLimit;
@@ -65,12 +72,13 @@ final class TuningSearch {
   }
 
   /**
-   * True once the trial limit is reached or, without one, once the time spent plus the next trial's and the final
-   * EASE fit's predicted costs pass the budget; it stays true.
+   * True once the trial limit is reached or, without one, once the time spent plus the predicted costs of the next
+   * trial, the winner's rescoring and the final EASE fit pass the budget; it stays true.
    */
   boolean stop() {
     if (!stopped && (trialLimit > 0 ? trials >= trialLimit
-        : nanoTime.getAsLong() - start + lastTrialNanos + easeReserveNanos > budget.toNanos())) {
+        : nanoTime.getAsLong() - start + lastTrialNanos + easeReserveNanos + Math.max(0, rescoreReserveNanos)
+            > budget.toNanos())) {
       stopped = true;
       stoppedAfter = trials;
     }
@@ -88,6 +96,7 @@ final class TuningSearch {
 
   ImplicitTuner.Trial score(ImplicitTuner.Trial t) {
     long t0 = nanoTime.getAsLong();
+    fitNanos = -1;
     ImplicitModel m;
     if (t.family() == ModelFamily.ALS) {
       ImplicitTuner.Trial key = t.withIterations(0);
@@ -116,16 +125,34 @@ final class TuningSearch {
     lastTrialNanos = cost;
     history.add(scored);
     costs.add(cost / 1_000_000);
-    if (t.family() == ModelFamily.EASE && m.ease().size() > 0) {
-      // The inverse grows as the cube of the items covered, the rest of a trial (Gram matrix, weights, scoring) at
-      // most as the square.
+    if (budget != null && rescoreReserveNanos < 0) {
+      timeRescoring(m);
+    }
+    if (t.family() == ModelFamily.EASE && m.ease().size() > 0 && fitNanos >= 0) {
+      // The inverse grows as the cube of the items covered, the rest of the fit (Gram matrix, weights) at most as the
+      // square; the final fit scores no validation users.
       double r = Math.max(1.0, (double) finalEaseItems / m.ease().size());
       long inverse = m.ease().inverseNanos;
-      double reserve = Math.max(0, cost - inverse) * r * r + inverse * r * r * r;
+      double reserve = Math.max(0, fitNanos - inverse) * r * r + inverse * r * r * r;
       long nanos = (long) Math.min(Long.MAX_VALUE / 4.0, reserve);
       easeReserveNanos = easeReserveNanos == 0 ? nanos : Math.min(easeReserveNanos, nanos);
     }
     return scored;
+  }
+
+  /**
+   * Times the winner's rescoring with every blend on a twentieth of the validation users, twice (the first run also
+   * compiles the content scoring), and scales the second run to all of them.
+   */
+  private void timeRescoring(ImplicitModel m) {
+    int sample = Math.max(1, v.users() / 20);
+    v.ndcg(m, k, mixes, sample);
+    long t0 = nanoTime.getAsLong();
+    v.ndcg(m, k, mixes, sample);
+    double nanos = (double) (nanoTime.getAsLong() - t0) * v.users() / sample;
+    rescoreReserveNanos = (long) Math.min(Long.MAX_VALUE / 4.0, nanos);
+    LOG.debug("the winner's rescoring with {} blends should take about {} ms", mixes.size(),
+        rescoreReserveNanos / 1_000_000);
   }
 
   /** The model of {@code t} on v: kept from the search when it was trained there, else trained now. */
@@ -145,6 +172,7 @@ final class TuningSearch {
     long t0 = nanoTime.getAsLong();
     ImplicitModel m = t.recommender(memo, seed, easeSearchItems).fit(split.train, texts);
     lastTrialNanos = nanoTime.getAsLong() - t0;
+    fitNanos = lastTrialNanos;
     return m;
   }
 }

@@ -90,8 +90,19 @@ final class ValidationSplit {
    * on all cores, summed in a fixed order so the result does not depend on the thread count.
    */
   double[] ndcg(ImplicitModel m, int k, List<BlendWeights> mixes) {
-    List<String> users = new ArrayList<>(relevant.keySet());
-    Collections.sort(users);
+    return ndcg(m, k, mixes, relevant.size());
+  }
+
+  /** How many users {@link #ndcg} averages over. */
+  int users() {
+    return relevant.size();
+  }
+
+  /** As {@link #ndcg(ImplicitModel, int, List)} over the first {@code maxUsers} held-out users in name order. */
+  double[] ndcg(ImplicitModel m, int k, List<BlendWeights> mixes, int maxUsers) {
+    List<String> all = new ArrayList<>(relevant.keySet());
+    Collections.sort(all);
+    List<String> users = all.subList(0, Math.min(maxUsers, all.size()));
     double[][] per = new double[users.size()][];
     java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(
         Runtime.getRuntime().availableProcessors());

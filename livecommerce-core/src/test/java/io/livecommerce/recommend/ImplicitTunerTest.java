@@ -160,6 +160,20 @@ class ImplicitTunerTest {
     assertTrue(r.millis() <= 2500, r.millis() + " ms for a 2,500 ms budget\n" + r.trialTable());
   }
 
+  @Test
+  void theBudgetKeepsRoomForRescoringTheWinnerWithEveryBlend() {
+    // With item texts the winner is rescored with 20 blends after the last trial; that pass must fit in the budget
+    // too, wherever the budget happens to stop the search.
+    for (int millis = 1500; millis <= 4000; millis += 250) {
+      AtomicLong clock = new AtomicLong();
+      ImplicitTuner.Result r = ImplicitTuner.newBuilder().embedder(HashingTextEmbedder.create()).maxTrials(6)
+          .seed(5).budget(Duration.ofMillis(millis)).nanoTime(() -> clock.addAndGet(100_000_000L)).build()
+          .tune(SPLIT.train(), WORLD.itemTexts);
+      assertTrue(r.stoppedAfter() > 0, r.trialTable());
+      assertTrue(r.millis() <= millis, r.millis() + " ms for a " + millis + " ms budget\n" + r.trialTable());
+    }
+  }
+
   private static ImplicitTuner easeOnly(int searchItems) {
     AtomicLong clock = new AtomicLong();
     return tuner().family(ModelFamily.EASE).confidence(ConfidenceTransform.BINARY).easeMaxItems(30)
