@@ -35,8 +35,8 @@ public final class TuningOptions {
 
   @Option(names = "--tune-budget", paramLabel = "SECONDS",
       description = "Tuning aims to end within this many seconds, the final fit included: a trial starts only when "
-      + "it and the final fit, as predicted from the trials so far, fit in what is left (default: 50). Where it "
-      + "stops depends on the machine's speed; --tune-trials does not.")
+      + "it, the rescoring of the winner and the final fit, as predicted from the trials so far, fit in what is "
+      + "left (default: 50). Where it stops depends on the machine's speed; --tune-trials does not.")
   Double budgetSeconds;
 
   @Option(names = "--tune-trials", paramLabel = "N",
