@@ -8,6 +8,7 @@ import io.livecommerce.script.TemplateScriptGenerator;
 import io.livecommerce.spi.ScriptGeneratorProvider;
 import io.livecommerce.spi.TextEmbedderProvider;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code embedder("hashing")}: the hashing embedder; any other name: the provider that lists it in {@link
  *       TextEmbedderProvider#names()} ({@code bge-small-zh}, {@code all-minilm-l6} with {@code
  *       livecommerce-embedding});
+ *   <li>{@link #embedderName(String, Collection) embedderName("auto", texts)}: the name that provider prefers for
+ *       those texts ({@code all-minilm-l6} for English, {@code bge-small-zh} for Chinese), for callers that know
+ *       what they will embed;
  *   <li>{@link #scriptGenerator()}: the highest-priority configured {@link ScriptGeneratorProvider} (a local GGUF
  *       model when {@code LIVECOMMERCE_LLM_GGUF} is set and {@code livecommerce-llm-local} is present), else the
  *       offline {@link TemplateScriptGenerator}.
@@ -84,8 +88,44 @@ public final class Backends {
         return p.create(n);
       }
     }
-    throw new IllegalArgumentException("embedder " + Checks.quote(name) + " is not one of " + embedderNames()
+    throw unknownEmbedder(name, providers);
+  }
+
+  private static IllegalArgumentException unknownEmbedder(String name, List<TextEmbedderProvider> providers) {
+    return new IllegalArgumentException("embedder " + Checks.quote(name) + " is not one of " + embedderNames()
         + (providers.isEmpty() ? " (add livecommerce-embedding for the ONNX models)" : ""));
+  }
+
+  /**
+   * The embedder {@code name} stands for when it is to embed {@code texts}; pass the result to {@link
+   * #embedder(String)}. For {@code auto}: the name the highest-priority provider prefers for these texts ({@link
+   * TextEmbedderProvider#nameFor}; with {@code livecommerce-embedding}, {@code all-minilm-l6} when fewer than one in
+   * ten texts has a Chinese character, else {@code bge-small-zh}), or {@code auto} when it has no preference, or
+   * {@code hashing} without a provider. Any other name comes back trimmed and in lower case.
+   *
+   * @param texts the texts the embedder will embed; not null, may hold nulls (ignored)
+   * @throws IllegalArgumentException if {@code name} is blank or no embedder has that name; the message lists the
+   *     names there are
+   */
+  public static String embedderName(String name, Collection<String> texts) {
+    String n = Checks.notBlank(name, "name").trim().toLowerCase(Locale.ROOT);
+    Checks.notNull(texts, "texts");
+    List<TextEmbedderProvider> providers = embedderProviders();
+    if (!n.equals(AUTO)) {
+      if (!embedderNames().contains(n)) {
+        throw unknownEmbedder(name, providers);
+      }
+      return n;
+    }
+    Optional<TextEmbedderProvider> best = providers.stream()
+        .max(Comparator.comparingInt(TextEmbedderProvider::priority));
+    if (best.isEmpty()) {
+      return HASHING;
+    }
+    TextEmbedderProvider p = best.get();
+    String chosen = p.nameFor(texts).filter(p.names()::contains).orElse(AUTO);
+    LOG.debug("auto embedder for {} texts: {}", texts.size(), chosen);
+    return chosen;
   }
 
   /**

@@ -1,7 +1,9 @@
 package io.livecommerce.spi;
 
 import io.livecommerce.embed.TextEmbedder;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Supplies the default {@link TextEmbedder} when a module that has one is on the class path (found with
@@ -36,5 +38,17 @@ public interface TextEmbedderProvider {
    */
   default TextEmbedder create(String name) {
     throw new IllegalArgumentException(name() + " makes no embedder called " + name);
+  }
+
+  /**
+   * Which of {@link #names()} suits these texts best, for {@link io.livecommerce.facade.Backends#embedderName}; for
+   * example a Chinese model for Chinese texts and an English one for English texts. Null and blank texts are
+   * ignored. Cheap: reads the texts, loads nothing.
+   *
+   * @param texts the texts to be embedded; not null
+   * @return a name from {@link #names()}, or empty (the default) when {@link #create()}'s embedder suits any texts
+   */
+  default Optional<String> nameFor(Collection<String> texts) {
+    return Optional.empty();
   }
 }
