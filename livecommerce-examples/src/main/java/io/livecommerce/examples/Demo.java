@@ -78,8 +78,10 @@ public final class Demo {
           + "machinery works; the README's real-data benchmarks show how it compares with peers.");
     }
 
+    // With --model auto the world's own texts (Chinese) choose the model, as the other commands' inputs do.
+    String model = Embedders.resolve(embedderName, w.rooms().stream().map(LiveRoom::text).toList());
     try (LiveCommerce lc = LiveCommerce.newBuilder()
-        .embedder(() -> Embedders.withProgress(Embedders.create(embedderName), out)).build()) {
+        .embedder(() -> Embedders.withProgress(Embedders.create(model), out)).build()) {
       step("2/6 Loading the embedder");
       TextEmbedder embedder = lc.embedder();
       out.println("  " + embedder);

@@ -4,21 +4,37 @@ import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.embedding.OnnxTextEmbedder;
 import io.livecommerce.facade.Backends;
 import java.io.PrintWriter;
+import java.util.Collection;
 import java.util.List;
 
 /** Embedders by name for the CLI, and a wrapper that prints progress of large batches. */
 public final class Embedders {
 
   /** The names the CLI accepts (the embedding module's models and the hashing embedder; see {@link Backends}). */
-  public static final String NAMES = "bge-small-zh, all-minilm-l6, hashing";
+  public static final String NAMES = "auto, bge-small-zh, all-minilm-l6, hashing";
+
+  /** What {@code auto} does, for help texts. */
+  public static final String AUTO_RULE = "auto chooses by the texts: all-minilm-l6 (English) when fewer than one in "
+      + "ten has a Chinese character, else bge-small-zh";
 
   private Embedders() {}
 
+  /**
+   * The embedder {@code --model name} stands for when it embeds {@code texts}: {@code auto} chooses by their
+   * language ({@link #AUTO_RULE}), any other name is itself.
+   *
+   * @throws IllegalArgumentException if the name is none of {@link #NAMES}
+   */
+  public static String resolve(String name, Collection<String> texts) {
+    try {
+      return Backends.embedderName(name, texts);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--model '" + name + "' is not one of " + NAMES, e);
+    }
+  }
+
   /** The embedder of that name, chosen by {@link Backends} as the SDK's other entry points choose it. */
   public static TextEmbedder create(String name) {
-    if (name.equalsIgnoreCase(Backends.AUTO)) {
-      throw new IllegalArgumentException("--model '" + name + "' is not one of " + NAMES);
-    }
     try {
       return Backends.embedder(name);
     } catch (IllegalArgumentException e) {

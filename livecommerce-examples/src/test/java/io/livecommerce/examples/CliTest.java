@@ -104,6 +104,30 @@ class CliTest {
   }
 
   @Test
+  void modelAutoReadsEnglishWithTheEnglishModelAndSaysSo(@TempDir Path dir) throws Exception {
+    Path catalog = write(dir, "catalog.csv", "sku,text\n"
+        + "A1,hydrating face cream for dry skin\nB2,wireless bluetooth earphones with noise cancelling\n"
+        + "C3,insulated kids water bottle with straw\nD4,instant black coffee sugar free\n");
+    Result r = cli("search", "--catalog", catalog.toString(), "--id-column", "sku", "--text-column", "text",
+        "--query", "headphones for a noisy subway ride", "--k", "1");
+    assertEquals(0, r.code, r.err);
+    assertTrue(r.out.strip().split("\\R")[1].startsWith("B2,"), r.out);
+    assertTrue(r.err.contains("embedder: all-minilm-l6 (--model auto: the texts are not Chinese)"), r.err);
+    assertFalse(r.out.contains("embedder"), "stdout holds only the result rows: " + r.out);
+    Result named = cli("search", "--catalog", catalog.toString(), "--id-column", "sku", "--text-column", "text",
+        "--query", "headphones for a noisy subway ride", "--k", "1", "--model", "bge-small-zh");
+    assertEquals(0, named.code, named.err);
+    assertFalse(named.err.contains("embedder:"), "a named model needs no note: " + named.err);
+
+    Path out = dir.resolve("emb.csv");
+    Result zh = cli("embed", "--in", write(dir, "zh.csv", "id,title\n1,蓝牙耳机 降噪\n2,保湿面霜\n").toString(),
+        "--text-column", "title", "--out", out.toString());
+    assertEquals(0, zh.code, zh.err);
+    assertTrue(zh.out.contains("embedder: bge-small-zh (--model auto: the texts are Chinese)"), zh.out);
+    assertEquals(512, CsvTable.read(out, StandardCharsets.UTF_8).rows().get(0).get("embedding").split(" ").length);
+  }
+
+  @Test
   void evaluateRecommenderReplaysAWorldAndSaysWhatTuningChoseInWords(@TempDir Path dir) throws Exception {
     assertEquals(0, cli("generate-world", "--out", dir.toString(), "--size", "tiny", "--seed", "3").code);
     Result r = cli("evaluate-recommender", "--world", dir.toString(), "--split", "replay", "--model", "hashing",

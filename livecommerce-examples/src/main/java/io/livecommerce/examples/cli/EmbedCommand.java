@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * <p>Picocli makes one instance per run; not thread-safe.
  */
 @Command(name = "embed", mixinStandardHelpOptions = true,
-    description = "Add an embedding column to a CSV file (the vector as space-separated floats).",
+    description = "Add an embedding column to a CSV file (the vector as space-separated floats). Vectors compare "
+        + "only with vectors of the same model: name it with --model when other files will be embedded too.",
     footer = ExitCodes.HELP)
 public final class EmbedCommand implements Callable<Integer> {
   static final String COLUMN = "embedding";
@@ -63,7 +64,7 @@ public final class EmbedCommand implements Callable<Integer> {
     for (CsvTable.Row r : t.rows()) {
       texts.add(r.required(textColumn));
     }
-    try (TextEmbedder e = model.open(true)) {
+    try (TextEmbedder e = model.open(texts, spec.commandLine().getOut())) {
       // Long inputs take minutes with a transformer: say how far it is, on stderr so the output stays clean.
       List<float[]> vs = Embedders.withProgress(e, spec.commandLine().getErr())
           .embedAll(texts);

@@ -107,7 +107,7 @@ public final class EvaluateRecommenderCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException("--split '" + split + "' is not one of random, time, replay");
     };
     Map<String, String> texts = Inputs.itemTexts(input.items, encoding.charset());
-    TextEmbedder embedder = model.open(!texts.isEmpty());
+    TextEmbedder embedder = texts.isEmpty() ? null : model.open(texts.values(), spec.commandLine().getOut());
     try {
       // The tuner sees the training part only; the test part is for the report alone.
       ImplicitModel m = tuning.fit(s.train(), texts, embedder, seed.seed, spec.commandLine().getOut());
@@ -181,7 +181,7 @@ public final class EvaluateRecommenderCommand implements Callable<Integer> {
           + "before its last day to train on");
     }
     PrintWriter out = spec.commandLine().getOut();
-    TextEmbedder embedder = model.open(true);
+    TextEmbedder embedder = model.open(w.rooms().stream().map(LiveRoom::text).toList(), out);
     try {
       HybridRoomTrainer trainer = HybridRoomRecommender.newBuilder().embedder(embedder).anchors(w.anchors())
           .als(ImplicitAls.newBuilder().seed(seed.seed).build());

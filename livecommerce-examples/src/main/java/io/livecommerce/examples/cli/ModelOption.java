@@ -2,17 +2,32 @@ package io.livecommerce.examples.cli;
 
 import io.livecommerce.embed.TextEmbedder;
 import io.livecommerce.examples.Embedders;
+import io.livecommerce.facade.Backends;
+import java.io.PrintWriter;
+import java.util.Collection;
 import picocli.CommandLine.Option;
 
 /** The {@code --model} option of the commands that embed text. Not thread-safe (one per command run). */
 public final class ModelOption {
-  @Option(names = "--model", defaultValue = "bge-small-zh",
-      description = "Embedder: " + Embedders.NAMES + " (default: bge-small-zh).")
+  @Option(names = "--model", defaultValue = Backends.AUTO,
+      description = "Embedder: " + Embedders.NAMES + " (default: auto; " + Embedders.AUTO_RULE + ").")
   String model;
 
-  /** The embedder, or null when {@code needed} is false; close it with {@link #close}. */
-  TextEmbedder open(boolean needed) {
-    return needed ? Embedders.create(model) : null;
+  /**
+   * The embedder for these texts (with {@code auto}, chosen by their language, and said on {@code notes}); close it
+   * with {@link #close}.
+   */
+  TextEmbedder open(Collection<String> texts, PrintWriter notes) {
+    String name = Embedders.resolve(model, texts);
+    if (model.trim().equalsIgnoreCase(Backends.AUTO)) {
+      String why = switch (name) {
+        case "all-minilm-l6" -> ": the texts are not Chinese";
+        case "bge-small-zh" -> ": the texts are Chinese";
+        default -> "";
+      };
+      notes.println("embedder: " + name + " (--model auto" + why + ")");
+    }
+    return Embedders.create(name);
   }
 
   /** The name given. */

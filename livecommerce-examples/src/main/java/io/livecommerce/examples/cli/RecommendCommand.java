@@ -60,7 +60,7 @@ public final class RecommendCommand implements Callable<Integer> {
     List<Interaction> log = input.read(encoding.charset());
     Map<String, String> texts = Inputs.itemTexts(input.items, encoding.charset());
     long start = System.nanoTime();
-    TextEmbedder embedder = model.open(!texts.isEmpty());
+    TextEmbedder embedder = texts.isEmpty() ? null : model.open(texts.values(), spec.commandLine().getOut());
     try {
       ImplicitModel m = tuning.fit(log, texts, embedder, seed.seed, spec.commandLine().getOut());
       List<String> users = new ArrayList<>(new LinkedHashSet<>(log.stream().map(Interaction::user).toList()));

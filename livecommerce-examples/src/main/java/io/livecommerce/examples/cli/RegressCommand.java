@@ -128,7 +128,9 @@ public final class RegressCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--train " + train + " has " + trainRows.size() + " rows; need at least 3 "
           + "to fit and cross-validate");
     }
-    TextEmbedder embedder = model.open(textColumn != null);
+    // The training texts choose the embedder (--model auto): the model is fitted on them.
+    TextEmbedder embedder = textColumn == null ? null
+        : model.open(trainRows.stream().map(TabularRow::text).toList(), spec.commandLine().getOut());
     try {
       // Each text embedded once, for training, the predictions and the report alike.
       List<float[]> trainVectors = embedder == null ? null : TabularRow.textVectors(trainRows, embedder);

@@ -65,7 +65,8 @@ public final class SearchCommand implements Callable<Integer> {
     if (ids.isEmpty()) {
       throw new IllegalArgumentException(catalog + " has no rows to search");
     }
-    try (TextEmbedder e = model.open(true)) {
+    // The catalogue chooses the embedder (--model auto); notes go to stderr, stdout is the result rows.
+    try (TextEmbedder e = model.open(texts, spec.commandLine().getErr())) {
       VectorMatrix m = VectorMatrix.of(e.embedAll(texts), e.dimension());
       PrintWriter w = spec.commandLine().getOut();
       w.println("id,score");
