@@ -52,9 +52,13 @@ public final class Backends {
 
   /** {@code auto}, every name the providers on the class path offer, and {@code hashing}. */
   public static List<String> embedderNames() {
+    return names(embedderProviders());
+  }
+
+  private static List<String> names(List<TextEmbedderProvider> providers) {
     List<String> names = new ArrayList<>();
     names.add(AUTO);
-    for (TextEmbedderProvider p : embedderProviders()) {
+    for (TextEmbedderProvider p : providers) {
       names.addAll(p.names());
     }
     names.add(HASHING);
@@ -74,8 +78,7 @@ public final class Backends {
     }
     List<TextEmbedderProvider> providers = embedderProviders();
     if (n.equals(AUTO)) {
-      Optional<TextEmbedderProvider> best = providers.stream()
-          .max(Comparator.comparingInt(TextEmbedderProvider::priority));
+      Optional<TextEmbedderProvider> best = highestPriority(providers);
       if (best.isPresent()) {
         LOG.debug("default embedder: {}", best.get().name());
         return best.get().create();
@@ -92,7 +95,7 @@ public final class Backends {
   }
 
   private static IllegalArgumentException unknownEmbedder(String name, List<TextEmbedderProvider> providers) {
-    return new IllegalArgumentException("embedder " + Checks.quote(name) + " is not one of " + embedderNames()
+    return new IllegalArgumentException("embedder " + Checks.quote(name) + " is not one of " + names(providers)
         + (providers.isEmpty() ? " (add livecommerce-embedding for the ONNX models)" : ""));
   }
 
@@ -112,13 +115,12 @@ public final class Backends {
     Checks.notNull(texts, "texts");
     List<TextEmbedderProvider> providers = embedderProviders();
     if (!n.equals(AUTO)) {
-      if (!embedderNames().contains(n)) {
+      if (!names(providers).contains(n)) {
         throw unknownEmbedder(name, providers);
       }
       return n;
     }
-    Optional<TextEmbedderProvider> best = providers.stream()
-        .max(Comparator.comparingInt(TextEmbedderProvider::priority));
+    Optional<TextEmbedderProvider> best = highestPriority(providers);
     if (best.isEmpty()) {
       return HASHING;
     }
@@ -141,6 +143,10 @@ public final class Backends {
           return p.create();
         })
         .orElseGet(TemplateScriptGenerator::create);
+  }
+
+  private static Optional<TextEmbedderProvider> highestPriority(List<TextEmbedderProvider> providers) {
+    return providers.stream().max(Comparator.comparingInt(TextEmbedderProvider::priority));
   }
 
   private static List<TextEmbedderProvider> embedderProviders() {

@@ -19,11 +19,13 @@ final class ValidationSplit {
   final List<Interaction> train;
   final Map<String, Set<String>> relevant;
   final int catalog;
+  private final List<String> usersByName; // the held-out users, sorted once: every scoring pass walks them in order
 
   private ValidationSplit(List<Interaction> train, Map<String, Set<String>> relevant, int catalog) {
     this.train = train;
     this.relevant = relevant;
     this.catalog = catalog;
+    this.usersByName = relevant.keySet().stream().sorted().toList();
   }
 
   /**
@@ -100,9 +102,7 @@ final class ValidationSplit {
 
   /** As {@link #ndcg(ImplicitModel, int, List)} over the first {@code maxUsers} held-out users in name order. */
   double[] ndcg(ImplicitModel m, int k, List<BlendWeights> mixes, int maxUsers) {
-    List<String> all = new ArrayList<>(relevant.keySet());
-    Collections.sort(all);
-    List<String> users = all.subList(0, Math.min(maxUsers, all.size()));
+    List<String> users = usersByName.subList(0, Math.min(maxUsers, usersByName.size()));
     double[][] per = new double[users.size()][];
     java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(
         Runtime.getRuntime().availableProcessors());

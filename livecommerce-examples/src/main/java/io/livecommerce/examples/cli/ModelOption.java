@@ -19,7 +19,8 @@ public final class ModelOption {
    */
   TextEmbedder open(Collection<String> texts, PrintWriter notes) {
     String name = Embedders.resolve(model, texts);
-    if (model.trim().equalsIgnoreCase(Backends.AUTO)) {
+    // "auto" back means the texts were all blank and chose nothing: the provider's default, nothing to tell.
+    if (model.trim().equalsIgnoreCase(Backends.AUTO) && !name.equals(Backends.AUTO)) {
       String why = switch (name) {
         case "all-minilm-l6" -> ": the texts are not Chinese";
         case "bge-small-zh" -> ": the texts are Chinese";
